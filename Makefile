@@ -1,0 +1,50 @@
+# Two commands do all set-up on a fresh machine: `make run` and `make test`.
+SHELL := /bin/bash
+PYTHON ?= python3
+VENV := .venv
+PY := $(VENV)/bin/python
+STAMP := $(VENV)/.geinstalleerd
+# Debian packages: Chromium for the browser tests, Pango for WeasyPrint, gettext for the
+# translations, poppler-utils to look at PDFs, DejaVu as the report's font.
+APT_PAKKETTEN := chromium libpango-1.0-0 libpangoft2-1.0-0 gettext poppler-utils fonts-dejavu-core
+HOST ?= 127.0.0.1
+PORT ?= 8000
+
+.PHONY: setup systeem vertalingen run test bench lint
+
+setup: systeem $(STAMP) vertalingen
+
+systeem:
+	@ontbreekt=""; for p in $(APT_PAKKETTEN); do \
+	  dpkg-query -W -f='$${Status}' $$p 2>/dev/null | grep -q "install ok installed" || ontbreekt="$$ontbreekt $$p"; \
+	done; \
+	if [ -n "$$ontbreekt" ]; then \
+	  echo "Systeempakketten installeren:$$ontbreekt"; \
+	  SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); \
+	  $$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq $$ontbreekt >/dev/null; \
+	fi
+
+$(STAMP): pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(VENV)/bin/pip install -q --disable-pip-version-check -e ".[dev]"
+	touch $(STAMP)
+
+vertalingen: $(STAMP)
+	@if ls locale/*/LC_MESSAGES/django.po >/dev/null 2>&1; then $(PY) manage.py compilemessages -v 0; fi
+
+run: setup
+	$(PY) manage.py migrate --noinput
+	$(PY) manage.py laad_profiel profiel_data/*.yaml
+	@echo "De zelfscan draait op http://$(HOST):$(PORT)/ (stoppen met Ctrl+C)"
+	$(PY) manage.py runserver $(HOST):$(PORT)
+
+test: setup
+	$(VENV)/bin/ruff check .
+	$(PY) -m pytest
+
+lint: setup
+	$(VENV)/bin/ruff check .
+	$(VENV)/bin/ruff format --check .
+
+bench: setup
+	$(PY) bench/pdf_bench.py

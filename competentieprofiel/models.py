@@ -1,0 +1,168 @@
+"""The competence framework as data: a profile, its immutable versions and their contents.
+
+Every row below a ProfielVersie is written once, when that version is loaded, and never
+changed afterwards: scans point at the exact wording they were answered on.
+"""
+
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+
+class Profiel(models.Model):
+    sleutel = models.SlugField(_("sleutel"), max_length=100, unique=True)
+    aangemaakt_op = models.DateTimeField(_("aangemaakt op"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("profiel")
+        verbose_name_plural = _("profielen")
+        ordering = ["sleutel"]
+
+    def __str__(self):
+        return self.sleutel
+
+
+class ProfielVersie(models.Model):
+    profiel = models.ForeignKey(Profiel, on_delete=models.PROTECT, related_name="versies")
+    nummer = models.PositiveIntegerField(_("versienummer"))
+    inhoud_hash = models.CharField(_("inhoud-hash"), max_length=64)
+    geladen_op = models.DateTimeField(_("geladen op"), auto_now_add=True)
+    bronbestand = models.CharField(_("bronbestand"), max_length=255, blank=True)
+
+    titel = models.CharField(_("titel"), max_length=300)
+    uitgever = models.CharField(_("uitgever"), max_length=300)
+    bron = models.TextField(_("bron"))
+    bron_url = models.URLField(_("bron-url"), max_length=500, blank=True)
+    publicatiedatum = models.DateField(_("publicatiedatum"), null=True, blank=True)
+    licentie = models.CharField(_("licentie"), max_length=200, blank=True)
+    naamsvermelding = models.TextField(_("naamsvermelding"), blank=True)
+    inleiding = models.TextField(_("inleiding"), blank=True)
+    schaal_vraag = models.CharField(_("vraag bij de schaal"), max_length=300)
+    niveaus_toelichting = models.TextField(_("toelichting bij de labels"), blank=True)
+    achtergrond = models.JSONField(_("achtergrond"), default=list, blank=True)
+
+    class Meta:
+        verbose_name = _("profielversie")
+        verbose_name_plural = _("profielversies")
+        ordering = ["profiel__sleutel", "-nummer"]
+        constraints = [
+            models.UniqueConstraint(fields=["profiel", "nummer"], name="uniek_versienummer"),
+        ]
+
+    def __str__(self):
+        return f"{self.titel} (versie {self.nummer})"
+
+
+class Categorie(models.Model):
+    versie = models.ForeignKey(ProfielVersie, on_delete=models.CASCADE, related_name="categorieen")
+    sleutel = models.SlugField(_("sleutel"), max_length=100)
+    titel = models.CharField(_("titel"), max_length=200)
+    volgorde = models.PositiveIntegerField(_("volgorde"))
+
+    class Meta:
+        verbose_name = _("categorie")
+        verbose_name_plural = _("categorieën")
+        ordering = ["versie", "volgorde"]
+        constraints = [
+            models.UniqueConstraint(fields=["versie", "sleutel"], name="uniek_categorie"),
+        ]
+
+    def __str__(self):
+        return self.titel
+
+
+class Schaaloptie(models.Model):
+    versie = models.ForeignKey(ProfielVersie, on_delete=models.CASCADE, related_name="schaalopties")
+    sleutel = models.SlugField(_("sleutel"), max_length=100)
+    label = models.CharField(_("label"), max_length=300)
+    buiten_rol = models.BooleanField(_("hoort niet bij de rol"), default=False)
+    volgorde = models.PositiveIntegerField(_("volgorde"))
+
+    class Meta:
+        verbose_name = _("schaaloptie")
+        verbose_name_plural = _("schaalopties")
+        ordering = ["versie", "volgorde"]
+        constraints = [
+            models.UniqueConstraint(fields=["versie", "sleutel"], name="uniek_schaaloptie"),
+        ]
+
+    def __str__(self):
+        return self.label
+
+
+class Niveau(models.Model):
+    """An optional, self-chosen reflection label such as 'gevorderd'. Never computed."""
+
+    versie = models.ForeignKey(ProfielVersie, on_delete=models.CASCADE, related_name="niveaus")
+    sleutel = models.SlugField(_("sleutel"), max_length=100)
+    titel = models.CharField(_("titel"), max_length=200)
+    beschrijving = models.TextField(_("beschrijving"))
+    volgorde = models.PositiveIntegerField(_("volgorde"))
+
+    class Meta:
+        verbose_name = _("reflectielabel")
+        verbose_name_plural = _("reflectielabels")
+        ordering = ["versie", "volgorde"]
+        constraints = [
+            models.UniqueConstraint(fields=["versie", "sleutel"], name="uniek_niveau"),
+        ]
+
+    def __str__(self):
+        return self.titel
+
+
+class Groep(models.Model):
+    class Soort(models.TextChoices):
+        BASIS = "basis", _("basis (altijd in de scan)")
+        GEBIED = "gebied", _("competentiegebied (zelf te kiezen)")
+
+    versie = models.ForeignKey(ProfielVersie, on_delete=models.CASCADE, related_name="groepen")
+    sleutel = models.SlugField(_("sleutel"), max_length=100)
+    soort = models.CharField(_("soort"), max_length=10, choices=Soort.choices)
+    titel = models.CharField(_("titel"), max_length=300)
+    rolnaam = models.CharField(_("rolnaam"), max_length=200, blank=True)
+    korte_beschrijving = models.TextField(_("korte beschrijving"))
+    beschrijving = models.TextField(_("beschrijving"), blank=True)
+    gespreksvragen = models.JSONField(_("gespreksvragen"), default=list, blank=True)
+    suggesties = models.JSONField(_("suggesties"), default=list, blank=True)
+    verder_met = models.JSONField(_("verder met"), default=list, blank=True)
+    volgorde = models.PositiveIntegerField(_("volgorde"))
+
+    class Meta:
+        verbose_name = _("groep")
+        verbose_name_plural = _("groepen")
+        ordering = ["versie", "volgorde"]
+        constraints = [
+            models.UniqueConstraint(fields=["versie", "sleutel"], name="uniek_groep"),
+        ]
+
+    def __str__(self):
+        return self.volledige_titel
+
+    @property
+    def is_basis(self) -> bool:
+        return self.soort == self.Soort.BASIS
+
+    @property
+    def volledige_titel(self) -> str:
+        return f"{self.titel}; {self.rolnaam}" if self.rolnaam else self.titel
+
+
+class Item(models.Model):
+    versie = models.ForeignKey(ProfielVersie, on_delete=models.CASCADE, related_name="items")
+    groep = models.ForeignKey(Groep, on_delete=models.CASCADE, related_name="items")
+    categorie = models.ForeignKey(Categorie, on_delete=models.CASCADE, related_name="items")
+    sleutel = models.CharField(_("sleutel"), max_length=150)
+    tekst = models.TextField(_("tekst"))
+    volgorde = models.PositiveIntegerField(_("volgorde"))
+
+    class Meta:
+        verbose_name = _("item")
+        verbose_name_plural = _("items")
+        # volgorde runs through the whole version, in the order of the file.
+        ordering = ["versie", "volgorde"]
+        constraints = [
+            models.UniqueConstraint(fields=["versie", "sleutel"], name="uniek_item"),
+        ]
+
+    def __str__(self):
+        return f"{self.sleutel}: {self.tekst[:60]}"
