@@ -35,6 +35,7 @@ vertalingen: $(STAMP)
 run: setup
 	$(PY) manage.py migrate --noinput
 	$(PY) manage.py laad_profiel profiel_data/*.yaml
+	$(PY) manage.py maak_demo
 	@echo "De zelfscan draait op http://$(HOST):$(PORT)/ (stoppen met Ctrl+C)"
 	$(PY) manage.py runserver $(HOST):$(PORT)
 

@@ -5,9 +5,11 @@ without DJANGO_SECRET_KEY.
 """
 
 import os
+from datetime import timedelta
 from pathlib import Path
 
 import dj_database_url
+from csp.constants import NONE, SELF
 from django.core.exceptions import ImproperlyConfigured
 from django.utils.translation import gettext_lazy as _
 
@@ -70,12 +72,16 @@ INSTALLED_APPS = [
     "django.contrib.staticfiles",
     "crispy_forms",
     "crispy_bootstrap5",
+    "csp",
+    "axes",
     "competentieprofiel",
     "scans",
 ]
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "csp.middleware.CSPMiddleware",
+    "competentieprofiel.middleware.PermissionsPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
@@ -84,6 +90,8 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    # Last, as django-axes asks: turns a locked-out login into our lockout page.
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "competentieprofiel.urls"
@@ -133,6 +141,11 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator"},
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
+]
+# django-axes checks every login first; ModelBackend does the actual authentication.
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
 ]
 LOGIN_URL = "login"
 LOGIN_REDIRECT_URL = "scans:mijn_scans"
@@ -194,7 +207,54 @@ if not DEBUG:
     CSRF_COOKIE_SECURE = True
     SECURE_HSTS_SECONDS = env_int("DJANGO_HSTS_SECONDS", 60 * 60 * 24 * 365)
     SECURE_HSTS_INCLUDE_SUBDOMAINS = True
-    SECURE_HSTS_PRELOAD = env_bool("DJANGO_HSTS_PRELOAD", False)
+    SECURE_HSTS_PRELOAD = env_bool("DJANGO_HSTS_PRELOAD", True)
+
+# A form posted without a valid CSRF token gets a calm Dutch page instead of Django's.
+CSRF_FAILURE_VIEW = "competentieprofiel.views.csrf_mislukt"
+
+# Content-Security-Policy (django-csp): only our own files, no inline script or style.
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": [SELF],
+        "img-src": [SELF, "data:"],
+        "style-src": [SELF],
+        "script-src": [SELF],
+        "font-src": [SELF],
+        "form-action": [SELF],
+        "frame-ancestors": [NONE],
+        "base-uri": [NONE],
+        "object-src": [NONE],
+    },
+}
+# Permissions-Policy (competentieprofiel.middleware): no browser feature is needed.
+PERMISSIONS_POLICY = [
+    "accelerometer",
+    "autoplay",
+    "camera",
+    "display-capture",
+    "geolocation",
+    "gyroscope",
+    "magnetometer",
+    "microphone",
+    "midi",
+    "payment",
+    "usb",
+    "interest-cohort",
+    "browsing-topics",
+]
+
+# Brute-force protection on the login (django-axes): after too many wrong passwords for
+# one account from one IP address, that combination waits before it may try again.
+AXES_FAILURE_LIMIT = env_int("ZELFSCAN_INLOG_POGINGEN", 5)
+AXES_COOLOFF_TIME = timedelta(minutes=env_int("ZELFSCAN_INLOG_WACHTMINUTEN", 15))
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_RESET_ON_SUCCESS = True
+AXES_LOCKOUT_CALLABLE = "competentieprofiel.views.inlog_geblokkeerd"
+# Keep no trail of successful logins; failed attempts are kept only for the lockout.
+AXES_DISABLE_ACCESS_LOG = True
+# Password reset requests (competentieprofiel.ratelimit): at most this many per IP address.
+WACHTWOORDHERSTEL_POGINGEN = env_int("ZELFSCAN_WACHTWOORDHERSTEL_POGINGEN", 5)
+WACHTWOORDHERSTEL_MINUTEN = env_int("ZELFSCAN_WACHTWOORDHERSTEL_MINUTEN", 15)
 
 # The profile a new scan uses when several are loaded.
 STANDAARD_PROFIEL = env_str("ZELFSCAN_STANDAARD_PROFIEL", "npuls-docentondersteuning")

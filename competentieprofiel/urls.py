@@ -1,5 +1,7 @@
+"""Project URLs. The scans app is included by name; the framework app never imports it."""
+
 from django.contrib import admin
-from django.urls import path
+from django.urls import include, path
 
 from . import views
 
@@ -7,5 +9,9 @@ urlpatterns = [
     path("", views.home, name="home"),
     path("profiel/", views.profiel, name="profiel"),
     path("profiel/<slug:sleutel>/", views.profiel, name="profiel_sleutel"),
+    path("accounts/", include("scans.account_urls")),
+    path("accounts/", include("django.contrib.auth.urls")),
+    path("scans/", include("scans.urls")),
+    path("", include("scans.info_urls")),
     path("beheer/", admin.site.urls),
 ]

@@ -1,4 +1,6 @@
+from django.conf import settings
 from django.http import Http404
+from django.middleware.csrf import REASON_NO_CSRF_COOKIE
 from django.shortcuts import render
 
 from .selectors import groepen_met_items, huidige_versie, nieuwste_versies
@@ -25,3 +27,19 @@ def profiel(request, sleutel: str | None = None):
             "andere_versies": [v for v in nieuwste_versies() if v.pk != versie.pk],
         },
     )
+
+
+def csrf_mislukt(request, reason: str = ""):
+    """CSRF_FAILURE_VIEW: the form's token is missing or stale, say so calmly in Dutch."""
+    return render(
+        request,
+        "403_csrf.html",
+        {"geen_cookie": reason == REASON_NO_CSRF_COOKIE},
+        status=403,
+    )
+
+
+def inlog_geblokkeerd(request, original_response=None, credentials=None):
+    """AXES_LOCKOUT_CALLABLE: too many wrong passwords for this account from this address."""
+    minuten = int(settings.AXES_COOLOFF_TIME.total_seconds() // 60)
+    return render(request, "lockout.html", {"minuten": minuten}, status=429)

@@ -27,3 +27,48 @@ def npuls(db, npuls_data):
 
     resultaat = schrijf_profiel(npuls_data, bronbestand=str(NPULS))
     return ProfielVersie.objects.get(profiel__sleutel=resultaat.profiel, nummer=resultaat.versie)
+
+
+@pytest.fixture
+def gebruiker(db):
+    from scans.services import registreer
+
+    return registreer(email="anna@example.nl", wachtwoord="Een-lang-wachtwoord-42", naam="Anna")
+
+
+@pytest.fixture
+def andere_gebruiker(db):
+    from scans.services import registreer
+
+    return registreer(email="bram@example.nl", wachtwoord="Een-lang-wachtwoord-42")
+
+
+@pytest.fixture
+def staf(db):
+    from scans.services import registreer
+
+    beheerder = registreer(email="beheer@example.nl", wachtwoord="Een-lang-wachtwoord-42")
+    beheerder.is_staff = beheerder.is_superuser = True
+    beheerder.save()
+    return beheerder
+
+
+@pytest.fixture
+def scan(npuls, gebruiker):
+    """Anna's scan on basis plus the coach gebied, with labels on."""
+    from scans.services import start_scan
+
+    return start_scan(
+        eigenaar=gebruiker,
+        versie=npuls,
+        gebieden=[npuls.groepen.get(sleutel="coach")],
+        labels_aan=True,
+        functie="i-coach",
+        sector="mbo",
+    )
+
+
+@pytest.fixture
+def ingelogd(client, gebruiker):
+    client.force_login(gebruiker)
+    return client

@@ -1,0 +1,24 @@
+"""Account URLs that differ from django.contrib.auth's defaults (e-mail login, registration,
+a rate-limited password reset). They come before django.contrib.auth.urls and win."""
+
+from django.contrib.auth import views as auth_views
+from django.urls import path
+
+from competentieprofiel.ratelimit import beperk_wachtwoordherstel
+
+from . import views
+from .forms import InlogForm
+
+urlpatterns = [
+    path(
+        "login/",
+        auth_views.LoginView.as_view(authentication_form=InlogForm, redirect_authenticated_user=True),
+        name="login",
+    ),
+    path(
+        "password_reset/",
+        beperk_wachtwoordherstel(auth_views.PasswordResetView.as_view()),
+        name="password_reset",
+    ),
+    path("registreren/", views.registreren, name="registreren"),
+]

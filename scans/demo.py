@@ -1,0 +1,98 @@
+"""A demo account with one finished scan over basis and every gebied. For demos, screenshots
+and benchmarks only; `make run` creates it, nothing else does."""
+
+from __future__ import annotations
+
+from django.contrib.auth import get_user_model
+from django.db import transaction
+
+from competentieprofiel.models import Groep, ProfielVersie
+
+from . import services
+from .models import Scan
+from .stappen import ITEMS, LABEL, stappenplan
+
+DEMO_EMAIL = "demo@zelfscan.local"
+DEMO_WACHTWOORD = "demo-zelfscan-2026"
+
+NOTITIES = [
+    "Vorige maand heb ik met het team Verpleegkunde een les herontworpen; daar zag ik "
+    "hoe ‘kennis delen’ écht werkt. Docenten & ondersteuners leerden van elkaar.",
+    "Ik merk dat ik vaak de brug sla tussen ICT en onderwijs <maar> niet altijd tussen "
+    "beleid en praktijk.",
+    "Hier wil ik meer over weten: hoe pak ik een behoefteanalyse aan?",
+]
+
+
+@transaction.atomic
+def maak_demo(versie: ProfielVersie) -> tuple[object, Scan, bool]:
+    """Create (once) the demo account and its finished scan; returns (user, scan, created)."""
+    gebruikers = get_user_model().objects
+    gebruiker = gebruikers.filter(username=DEMO_EMAIL).first()
+    if gebruiker and gebruiker.scans.filter(versie=versie).exists():
+        return gebruiker, gebruiker.scans.filter(versie=versie).first(), False
+    if gebruiker is None:
+        gebruiker = services.registreer(
+            email=DEMO_EMAIL, wachtwoord=DEMO_WACHTWOORD, naam="Noor de Vries"
+        )
+    scan = services.start_scan(
+        eigenaar=gebruiker,
+        versie=versie,
+        gebieden=list(versie.groepen.filter(soort=Groep.Soort.GEBIED)),
+        labels_aan=versie.niveaus.exists(),
+        functie="ICTO-coach",
+        sector="hbo",
+    )
+    opties = list(versie.schaalopties.all())
+    niveaus = list(versie.niveaus.all())
+    plan = stappenplan(scan)
+    for nummer, stap in enumerate(plan):
+        if stap.soort == ITEMS:
+            keuzes = []
+            for j, item_id in enumerate(stap.item_ids):
+                # A varied, human-looking spread; every fifth item left open.
+                optie = None if (j + nummer) % 5 == 4 else opties[(j + 2 * nummer) % len(opties)]
+                keuzes.append(
+                    services.ItemKeuze(
+                        item_id=item_id,
+                        optie_id=optie.pk if optie else None,
+                        ontwikkelen=(j + nummer) % 4 == 0,
+                    )
+                )
+            services.bewaar_itemstap(
+                scan=scan,
+                stap=stap,
+                keuzes=keuzes,
+                notitie=NOTITIES[nummer % len(NOTITIES)] if nummer % 2 == 0 else "",
+                volgende=stap.sleutel,
+            )
+        elif stap.soort == LABEL and niveaus:
+            services.bewaar_label(
+                scan=scan, stap=stap, niveau=niveaus[nummer % len(niveaus)], volgende=stap.sleutel
+            )
+    services.bewaar_leerdoelen(
+        scan=scan,
+        leerdoelen=[
+            {
+                "wat": "Een behoefteanalyse leren opzetten met een opleidingsteam.",
+                "waarom": "Ik wil adviezen geven die écht aansluiten bij wat docenten nodig hebben.",
+                "eerste_stap": "Met mijn collega-adviseur meekijken bij de analyse voor Pabo-jaar 2.",
+                "hulp": "Collega’s van het onderwijskundig team; de Npuls-kennisbank.",
+                "wanneer": "Voor de zomervakantie",
+            },
+            {
+                "wat": "Vaker de verbinding leggen tussen beleid en de praktijk in de teams.",
+                "waarom": "Veranderingen landen nu niet altijd; ik zie waar het schuurt.",
+                "eerste_stap": "Aansluiten bij het overleg van de onderwijsdirecteuren & teamleiders.",
+                "hulp": "Mijn leidinggevende",
+                "wanneer": "Dit studiejaar",
+            },
+        ],
+        gesprekspunten=(
+            "Ruimte om me te verdiepen in behoefteanalyse.\n"
+            "Hoe zie jij mijn rol als bruggenbouwer in ons netwerk?"
+        ),
+        volgende=plan.stappen[-1].sleutel,
+    )
+    services.rond_af(scan=scan)
+    return gebruiker, scan, True

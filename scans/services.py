@@ -1,0 +1,156 @@
+"""Every write of a person's reflection: keyword-only functions, atomic where they touch
+several rows. Views call these; forms only validate."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from django.contrib.auth import get_user_model
+from django.db import transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from competentieprofiel.models import Groep, Niveau, ProfielVersie, Schaaloptie
+
+from .models import Antwoord, Leerdoel, Notitie, Scan, ScanGroep
+from .stappen import Stap
+
+MAX_LEERDOELEN = 3
+
+
+class ScanFout(Exception):
+    """A request that does not fit the scan; the message is Dutch and safe to show."""
+
+
+def registreer(*, email: str, wachtwoord: str, naam: str = ""):
+    """Create an account: the e-mail address is the login name."""
+    email = email.strip().lower()
+    return get_user_model().objects.create_user(
+        username=email, email=email, password=wachtwoord, first_name=naam.strip()
+    )
+
+
+@transaction.atomic
+def start_scan(
+    *,
+    eigenaar,
+    versie: ProfielVersie,
+    gebieden: list[Groep],
+    labels_aan: bool = False,
+    functie: str = "",
+    sector: str = "",
+) -> Scan:
+    """Start a scan on a version: its basis groups plus the chosen gebieden."""
+    if any(g.versie_id != versie.pk or g.is_basis for g in gebieden):
+        raise ScanFout(_("Kies alleen competentiegebieden uit dit profiel."))
+    scan = Scan.objects.create(
+        eigenaar=eigenaar,
+        versie=versie,
+        labels_aan=labels_aan,
+        functie=functie.strip(),
+        sector=sector,
+    )
+    basis = list(versie.groepen.filter(soort=Groep.Soort.BASIS))
+    ScanGroep.objects.bulk_create(ScanGroep(scan=scan, groep=g) for g in [*basis, *gebieden])
+    return scan
+
+
+@dataclass(frozen=True)
+class ItemKeuze:
+    item_id: int
+    optie_id: int | None
+    ontwikkelen: bool
+
+
+@transaction.atomic
+def bewaar_itemstap(
+    *, scan: Scan, stap: Stap, keuzes: list[ItemKeuze], notitie: str | None, volgende: str
+) -> None:
+    """Save what is on one step's page; items not on the page are left as they were.
+
+    Saving is an upsert per item, so the same form posted twice, from an old tab or after
+    the back button, ends in the answers of the last post and never in an error.
+    """
+    toegestaan = set(stap.item_ids)
+    rijen = [
+        Antwoord(scan=scan, item_id=k.item_id, optie_id=k.optie_id, ontwikkelen=k.ontwikkelen)
+        for k in keuzes
+        if k.item_id in toegestaan
+    ]
+    Antwoord.objects.bulk_create(
+        rijen,
+        update_conflicts=True,
+        unique_fields=["scan", "item"],
+        update_fields=["optie", "ontwikkelen", "bijgewerkt_op"],
+    )
+    if notitie is not None:
+        Notitie.objects.bulk_create(
+            [Notitie(scan=scan, groep=stap.groep, categorie=stap.categorie, tekst=notitie.strip())],
+            update_conflicts=True,
+            unique_fields=["scan", "groep", "categorie"],
+            update_fields=["tekst", "bijgewerkt_op"],
+        )
+    _ga_naar(scan, volgende)
+
+
+@transaction.atomic
+def bewaar_label(*, scan: Scan, stap: Stap, niveau: Niveau | None, volgende: str) -> None:
+    """Store the label the person chose for a gebied, or that they chose none."""
+    if niveau is not None and niveau.versie_id != scan.versie_id:
+        raise ScanFout(_("Dit label hoort niet bij dit profiel."))
+    ScanGroep.objects.filter(pk=stap.scangroep.pk, scan=scan).update(
+        niveau=niveau, label_gekozen=True
+    )
+    _ga_naar(scan, volgende)
+
+
+@transaction.atomic
+def bewaar_leerdoelen(
+    *, scan: Scan, leerdoelen: list[dict], gesprekspunten: str, volgende: str
+) -> None:
+    """Replace the scan's leerdoelen with the filled-in ones (at most three), in order."""
+    gevuld = [d for d in leerdoelen if (d.get("wat") or "").strip()][:MAX_LEERDOELEN]
+    Leerdoel.objects.filter(scan=scan).delete()
+    Leerdoel.objects.bulk_create(
+        Leerdoel(
+            scan=scan,
+            volgorde=i,
+            wat=d["wat"].strip(),
+            waarom=(d.get("waarom") or "").strip(),
+            eerste_stap=(d.get("eerste_stap") or "").strip(),
+            hulp=(d.get("hulp") or "").strip(),
+            wanneer=(d.get("wanneer") or "").strip(),
+        )
+        for i, d in enumerate(gevuld, start=1)
+    )
+    Scan.objects.filter(pk=scan.pk).update(gesprekspunten=gesprekspunten.strip())
+    scan.gesprekspunten = gesprekspunten.strip()
+    _ga_naar(scan, volgende)
+
+
+def ga_naar(*, scan: Scan, stap: str) -> None:
+    """Remember where the person is, so "later verder" resumes exactly there."""
+    _ga_naar(scan, stap)
+
+
+def _ga_naar(scan: Scan, stap: str) -> None:
+    Scan.objects.filter(pk=scan.pk).update(huidige_stap=stap, bijgewerkt_op=timezone.now())
+    scan.huidige_stap = stap
+
+
+def rond_af(*, scan: Scan) -> None:
+    """Mark a scan finished. It can still be changed afterwards; the report follows."""
+    if not scan.is_afgerond:
+        scan.status = Scan.Status.AFGEROND
+        scan.afgerond_op = timezone.now()
+        scan.save(update_fields=["status", "afgerond_op", "bijgewerkt_op"])
+
+
+@transaction.atomic
+def verwijder_scan(*, scan: Scan) -> None:
+    """Delete a scan with everything in it."""
+    Scan.objects.filter(pk=scan.pk).delete()
+
+
+def schaalopties(versie: ProfielVersie) -> dict[str, Schaaloptie]:
+    return {o.sleutel: o for o in versie.schaalopties.all()}

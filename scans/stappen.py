@@ -1,0 +1,120 @@
+"""The scan as an explicit list of steps, derived from the scan's groups and the profile.
+
+One step per group and category ("Basiscompetenties: kennis"), a label step after each
+gebied when the person turned labels on, then a look back and the leerdoelen. The progress
+indicator and "later verder" both come from this list.
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass, field
+
+from django.utils.translation import gettext_lazy as _
+
+from competentieprofiel.models import Categorie, Item
+
+from .models import Scan, ScanGroep
+
+ITEMS, LABEL, TERUGBLIK, LEERDOELEN = "items", "label", "terugblik", "leerdoelen"
+
+# An honest estimate: reading one sentence and choosing takes about ten seconds; a step's
+# optional note, the look back and the leerdoelen take a few minutes in all.
+SECONDEN_PER_ITEM = 10
+MINUTEN_VOOR_LEERDOELEN = 3
+
+
+@dataclass
+class Stap:
+    sleutel: str
+    soort: str
+    titel: str
+    scangroep: ScanGroep | None = None
+    categorie: Categorie | None = None
+    item_ids: list[int] = field(default_factory=list)
+    nummer: int = 0
+
+    @property
+    def groep(self):
+        return self.scangroep.groep if self.scangroep else None
+
+
+@dataclass
+class Stappenplan:
+    stappen: list[Stap]
+
+    def __len__(self) -> int:
+        return len(self.stappen)
+
+    def __iter__(self):
+        return iter(self.stappen)
+
+    def zoek(self, sleutel: str) -> Stap | None:
+        return next((s for s in self.stappen if s.sleutel == sleutel), None)
+
+    def vorige(self, stap: Stap) -> Stap | None:
+        return self.stappen[stap.nummer - 2] if stap.nummer > 1 else None
+
+    def volgende(self, stap: Stap) -> Stap | None:
+        return self.stappen[stap.nummer] if stap.nummer < len(self.stappen) else None
+
+    @property
+    def eerste(self) -> Stap:
+        return self.stappen[0]
+
+    def hervat(self, scan: Scan) -> Stap:
+        """Where the person left off: the step they last saved, or the first."""
+        return self.zoek(scan.huidige_stap) or self.eerste
+
+
+def stappenplan(scan: Scan) -> Stappenplan:
+    """Build the step list for a scan in two queries."""
+    scangroepen = list(
+        ScanGroep.objects.filter(scan=scan).select_related("groep", "niveau").order_by(
+            "groep__volgorde"
+        )
+    )
+    items = (
+        Item.objects.filter(groep_id__in=[sg.groep_id for sg in scangroepen])
+        .select_related("categorie")
+        .only("id", "groep_id", "categorie__id", "categorie__sleutel", "categorie__titel")
+        .order_by("volgorde")
+    )
+    per_groep: dict[int, dict[int, tuple[Categorie, list[int]]]] = {}
+    for item in items:
+        onderdelen = per_groep.setdefault(item.groep_id, {})
+        onderdelen.setdefault(item.categorie_id, (item.categorie, []))[1].append(item.id)
+
+    heeft_niveaus = scan.labels_aan and scan.versie.niveaus.exists()
+    stappen: list[Stap] = []
+    for sg in scangroepen:
+        for categorie, item_ids in per_groep.get(sg.groep_id, {}).values():
+            stappen.append(
+                Stap(
+                    sleutel=f"{sg.groep.sleutel}.{categorie.sleutel}",
+                    soort=ITEMS,
+                    titel=f"{sg.groep.titel}: {categorie.titel.lower()}",
+                    scangroep=sg,
+                    categorie=categorie,
+                    item_ids=item_ids,
+                )
+            )
+        if heeft_niveaus and not sg.groep.is_basis:
+            stappen.append(
+                Stap(
+                    sleutel=f"label.{sg.groep.sleutel}",
+                    soort=LABEL,
+                    titel=str(_("%(gebied)s: jouw label") % {"gebied": sg.groep.titel}),
+                    scangroep=sg,
+                )
+            )
+    stappen.append(Stap(TERUGBLIK, TERUGBLIK, str(_("Terugblik"))))
+    stappen.append(Stap(LEERDOELEN, LEERDOELEN, str(_("Leerdoelen en gesprekspunten"))))
+    for nummer, stap in enumerate(stappen, start=1):
+        stap.nummer = nummer
+    return Stappenplan(stappen)
+
+
+def geschatte_minuten(aantal_items: int) -> int:
+    """An honest time estimate for a scan with this many items, in whole minutes."""
+    return math.ceil(aantal_items * SECONDEN_PER_ITEM / 60) + MINUTEN_VOOR_LEERDOELEN

@@ -1,0 +1,14 @@
+from django.urls import path
+
+from . import views
+
+app_name = "scans"
+
+urlpatterns = [
+    path("", views.mijn_scans, name="mijn_scans"),
+    path("nieuw/", views.nieuwe_scan, name="nieuw"),
+    path("<uuid:scan_id>/", views.hervat, name="hervat"),
+    path("<uuid:scan_id>/stap/<str:stap>/", views.stap, name="stap"),
+    path("<uuid:scan_id>/rapport/", views.rapport, name="rapport"),
+    path("<uuid:scan_id>/verwijderen/", views.verwijderen, name="verwijderen"),
+]

@@ -1,0 +1,88 @@
+"""Accounts: e-mail and password are enough; a display name is optional."""
+
+from django.contrib.auth import get_user_model
+from django.core import mail
+from django.urls import reverse
+
+
+def test_registering_needs_only_email_and_password_and_logs_in(client, npuls):
+    response = client.post(
+        reverse("registreren"),
+        {
+            "email": "Carla@Example.nl",
+            "wachtwoord": "Een-lang-wachtwoord-42",
+            "wachtwoord_herhaald": "Een-lang-wachtwoord-42",
+        },
+    )
+    assert response["Location"] == reverse("scans:nieuw")
+    gebruiker = get_user_model().objects.get()
+    assert (gebruiker.username, gebruiker.email, gebruiker.first_name) == (
+        "carla@example.nl",
+        "carla@example.nl",
+        "",
+    )
+    assert client.get(reverse("scans:mijn_scans")).status_code == 200
+
+
+def test_registering_twice_with_one_address_gets_a_friendly_message(client, gebruiker):
+    response = client.post(
+        reverse("registreren"),
+        {
+            "email": "ANNA@example.nl",
+            "wachtwoord": "Een-lang-wachtwoord-42",
+            "wachtwoord_herhaald": "Een-lang-wachtwoord-42",
+        },
+    )
+    assert "Er is al een account met dit e-mailadres" in response.content.decode()
+
+
+def test_a_weak_or_mismatched_password_is_explained_in_dutch(client, db):
+    response = client.post(
+        reverse("registreren"),
+        {"email": "d@example.nl", "wachtwoord": "12345678", "wachtwoord_herhaald": "12345678"},
+    )
+    html = response.content.decode()
+    assert "Dit wachtwoord is te algemeen." in html
+    response = client.post(
+        reverse("registreren"),
+        {"email": "d@example.nl", "wachtwoord": "Een-lang-wachtwoord-42", "wachtwoord_herhaald": "x"},
+    )
+    assert "De twee wachtwoorden zijn niet gelijk." in response.content.decode()
+    assert not get_user_model().objects.exists()
+
+
+def test_login_is_by_email_in_any_case(client, gebruiker):
+    response = client.post(
+        reverse("login"), {"username": "Anna@Example.NL", "password": "Een-lang-wachtwoord-42"}
+    )
+    assert response["Location"] == reverse("scans:mijn_scans")
+
+
+def test_a_wrong_password_gets_a_calm_dutch_message(client, gebruiker):
+    response = client.post(reverse("login"), {"username": "anna@example.nl", "password": "fout"})
+    assert "horen niet bij elkaar" in response.content.decode()
+
+
+def test_logout_ends_the_session(ingelogd):
+    response = ingelogd.post(reverse("logout"))
+    assert response.status_code == 302
+    assert ingelogd.get(reverse("scans:mijn_scans")).status_code == 302
+
+
+def test_a_forgotten_password_can_be_reset_by_mail(client, gebruiker):
+    response = client.post(reverse("password_reset"), {"email": "anna@example.nl"})
+    assert response["Location"] == reverse("password_reset_done")
+    assert len(mail.outbox) == 1
+    bericht = mail.outbox[0]
+    assert bericht.subject == "Een nieuw wachtwoord voor je zelfscan"
+    link = next(regel for regel in bericht.body.splitlines() if "/accounts/reset/" in regel)
+    pad = link.split("testserver", 1)[1]
+    formulier = client.get(pad, follow=True)
+    assert "Nieuw wachtwoord kiezen" in formulier.content.decode()
+    response = client.post(
+        formulier.redirect_chain[-1][0],
+        {"new_password1": "Nog-een-lang-wachtwoord-7", "new_password2": "Nog-een-lang-wachtwoord-7"},
+    )
+    assert response["Location"] == reverse("password_reset_complete")
+    gebruiker.refresh_from_db()
+    assert gebruiker.check_password("Nog-een-lang-wachtwoord-7")

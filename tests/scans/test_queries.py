@@ -1,0 +1,62 @@
+"""Pages of a scan use a fixed number of queries, however many items or gebieden."""
+
+import pytest
+from django.urls import reverse
+
+from scans.demo import maak_demo
+from scans.services import start_scan
+from scans.stappen import stappenplan
+
+# Session and user (2), the scan (1), the step list (3), the report (7), saving the
+# session (3): constant, whatever the number of items or gebieden.
+MAX_PER_PAGINA = 18
+
+
+def _pagina_urls(scan):
+    urls = [
+        reverse("scans:stap", kwargs={"scan_id": scan.pk, "stap": s.sleutel})
+        for s in stappenplan(scan)
+    ]
+    return urls + [
+        reverse("scans:rapport", kwargs={"scan_id": scan.pk}),
+        reverse("scans:mijn_scans"),
+        reverse("scans:nieuw"),
+    ]
+
+
+@pytest.mark.parametrize("alle_gebieden", [False, True])
+def test_every_page_stays_within_a_fixed_number_of_queries(
+    client, npuls, gebruiker, django_assert_max_num_queries, alle_gebieden
+):
+    gebieden = list(npuls.groepen.filter(soort="gebied"))
+    scan = start_scan(
+        eigenaar=gebruiker,
+        versie=npuls,
+        gebieden=gebieden if alle_gebieden else gebieden[:1],
+        labels_aan=True,
+    )
+    client.force_login(gebruiker)
+    for url in _pagina_urls(scan):
+        with django_assert_max_num_queries(MAX_PER_PAGINA):
+            assert client.get(url).status_code == 200, url
+
+
+def test_a_full_demo_report_with_all_answers_stays_within_the_same_bound(
+    client, npuls, django_assert_max_num_queries
+):
+    gebruiker, scan, _ = maak_demo(npuls)
+    client.force_login(gebruiker)
+    for url in _pagina_urls(scan):
+        with django_assert_max_num_queries(MAX_PER_PAGINA):
+            assert client.get(url).status_code == 200, url
+
+
+def test_saving_a_step_uses_a_fixed_number_of_queries(
+    client, scan, django_assert_max_num_queries
+):
+    client.force_login(scan.eigenaar)
+    stap = stappenplan(scan).zoek("basis.vaardigheden")
+    data = {f"item_{i}": "herken" for i in stap.item_ids} | {"notitie": "x", "actie": "volgende"}
+    url = reverse("scans:stap", kwargs={"scan_id": scan.pk, "stap": stap.sleutel})
+    with django_assert_max_num_queries(MAX_PER_PAGINA):
+        assert client.post(url, data).status_code == 302
