@@ -12,7 +12,9 @@ from .forms import InlogForm
 urlpatterns = [
     path(
         "login/",
-        auth_views.LoginView.as_view(authentication_form=InlogForm, redirect_authenticated_user=True),
+        auth_views.LoginView.as_view(
+            authentication_form=InlogForm, redirect_authenticated_user=True
+        ),
         name="login",
     ),
     path(
@@ -21,4 +23,7 @@ urlpatterns = [
         name="password_reset",
     ),
     path("registreren/", views.registreren, name="registreren"),
+    path("mijn-gegevens/", views.mijn_gegevens, name="mijn_gegevens"),
+    path("mijn-gegevens.json", views.gegevens_downloaden, name="gegevens_downloaden"),
+    path("verwijderen/", views.account_verwijderen, name="account_verwijderen"),
 ]

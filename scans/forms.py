@@ -37,7 +37,9 @@ class RegistratieForm(forms.Form):
     email = forms.EmailField(
         label=_("E-mailadres"),
         max_length=150,
-        help_text=_("Hiermee log je in. We sturen je alleen een mail als je je wachtwoord vergeet."),
+        help_text=_(
+            "Hiermee log je in. We sturen je alleen een mail als je je wachtwoord vergeet."
+        ),
         widget=forms.EmailInput(attrs={"autocomplete": "email"}),
     )
     naam = forms.CharField(
@@ -63,7 +65,9 @@ class RegistratieForm(forms.Form):
         email = self.cleaned_data["email"].strip().lower()
         if get_user_model().objects.filter(username__iexact=email).exists():
             raise forms.ValidationError(
-                _("Er is al een account met dit e-mailadres. Wil je inloggen of je wachtwoord herstellen?")
+                _(
+                    "Er is al een account met dit e-mailadres. Wil je inloggen of je wachtwoord herstellen?"
+                )
             )
         return email
 
@@ -73,7 +77,9 @@ class RegistratieForm(forms.Form):
         if een and twee and een != twee:
             self.add_error("wachtwoord_herhaald", _("De twee wachtwoorden zijn niet gelijk."))
         elif een:
-            gebruiker = get_user_model()(username=data.get("email", ""), email=data.get("email", ""))
+            gebruiker = get_user_model()(
+                username=data.get("email", ""), email=data.get("email", "")
+            )
             try:
                 password_validation.validate_password(een, gebruiker)
             except forms.ValidationError as fout:
@@ -188,7 +194,9 @@ class LeerdoelForm(forms.Form):
         data = super().clean()
         rest = any(data.get(n) for n in ("waarom", "eerste_stap", "hulp", "wanneer"))
         if rest and not data.get("wat"):
-            self.add_error("wat", _("Schrijf hier kort wat je wilt ontwikkelen; de rest hoort daarbij."))
+            self.add_error(
+                "wat", _("Schrijf hier kort wat je wilt ontwikkelen; de rest hoort daarbij.")
+            )
         return data
 
 
@@ -201,3 +209,24 @@ class GesprekspuntenForm(forms.Form):
         help_text=_("Vragen, wensen, wat je nodig hebt. Dit komt in je rapport."),
         widget=forms.Textarea(attrs={"rows": 5}),
     )
+
+
+class AccountVerwijderenForm(forms.Form):
+    wachtwoord = forms.CharField(
+        label=_("Je wachtwoord, ter bevestiging"),
+        strip=False,
+        widget=forms.PasswordInput(attrs={"autocomplete": "current-password"}),
+    )
+    zeker = forms.BooleanField(
+        label=_("Ik begrijp dat al mijn scans, antwoorden, notities en leerdoelen verdwijnen."),
+    )
+
+    def __init__(self, *args, gebruiker, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.gebruiker = gebruiker
+
+    def clean_wachtwoord(self):
+        wachtwoord = self.cleaned_data["wachtwoord"]
+        if not self.gebruiker.check_password(wachtwoord):
+            raise forms.ValidationError(_("Dit wachtwoord klopt niet."))
+        return wachtwoord

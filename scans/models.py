@@ -116,7 +116,9 @@ class Leerdoel(models.Model):
     scan = models.ForeignKey(Scan, on_delete=models.CASCADE, related_name="leerdoelen")
     volgorde = models.PositiveSmallIntegerField()
     wat = models.TextField(_("wat wil je leren of ontwikkelen?"), max_length=TEKST_MAX)
-    waarom = models.TextField(_("waarom is dat belangrijk voor je?"), max_length=TEKST_MAX, blank=True)
+    waarom = models.TextField(
+        _("waarom is dat belangrijk voor je?"), max_length=TEKST_MAX, blank=True
+    )
     eerste_stap = models.TextField(_("wat is een eerste stap?"), max_length=TEKST_MAX, blank=True)
     hulp = models.TextField(_("wie of wat kan je helpen?"), max_length=TEKST_MAX, blank=True)
     wanneer = models.CharField(_("wanneer wil je dit gedaan hebben?"), max_length=200, blank=True)

@@ -99,9 +99,9 @@ def bouw_rapport(scan: Scan) -> Rapport:
     opties = list(versie.schaalopties.all())
     niveaus = list(versie.niveaus.all())
     scangroepen = list(
-        ScanGroep.objects.filter(scan=scan).select_related("groep", "niveau").order_by(
-            "groep__volgorde"
-        )
+        ScanGroep.objects.filter(scan=scan)
+        .select_related("groep", "niveau")
+        .order_by("groep__volgorde")
     )
     groep_ids = [sg.groep_id for sg in scangroepen]
     items = list(

@@ -10,7 +10,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from competentieprofiel.models import Groep, Niveau, ProfielVersie, Schaaloptie
+from competentieprofiel.models import Groep, Niveau, ProfielVersie
 
 from .models import Antwoord, Leerdoel, Notitie, Scan, ScanGroep
 from .stappen import Stap
@@ -152,5 +152,20 @@ def verwijder_scan(*, scan: Scan) -> None:
     Scan.objects.filter(pk=scan.pk).delete()
 
 
-def schaalopties(versie: ProfielVersie) -> dict[str, Schaaloptie]:
-    return {o.sleutel: o for o in versie.schaalopties.all()}
+@transaction.atomic
+def verwijder_account(*, gebruiker) -> None:
+    """Delete an account with everything in it: scans, answers, notes, leerdoelen, its
+    failed-login records and its sessions. Nothing of it stays in the database."""
+    from axes.models import AccessAttempt, AccessFailureLog, AccessLog
+    from django.contrib.sessions.models import Session
+
+    gebruikersnaam = gebruiker.get_username()
+    for model in (AccessAttempt, AccessFailureLog, AccessLog):
+        model.objects.filter(username__iexact=gebruikersnaam).delete()
+    eigen_sessies = [
+        s.pk
+        for s in Session.objects.filter(expire_date__gt=timezone.now()).iterator()
+        if s.get_decoded().get("_auth_user_id") == str(gebruiker.pk)
+    ]
+    Session.objects.filter(pk__in=eigen_sessies).delete()
+    gebruiker.delete()

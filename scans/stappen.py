@@ -70,9 +70,9 @@ class Stappenplan:
 def stappenplan(scan: Scan) -> Stappenplan:
     """Build the step list for a scan in two queries."""
     scangroepen = list(
-        ScanGroep.objects.filter(scan=scan).select_related("groep", "niveau").order_by(
-            "groep__volgorde"
-        )
+        ScanGroep.objects.filter(scan=scan)
+        .select_related("groep", "niveau")
+        .order_by("groep__volgorde")
     )
     items = (
         Item.objects.filter(groep_id__in=[sg.groep_id for sg in scangroepen])

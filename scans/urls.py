@@ -10,5 +10,6 @@ urlpatterns = [
     path("<uuid:scan_id>/", views.hervat, name="hervat"),
     path("<uuid:scan_id>/stap/<str:stap>/", views.stap, name="stap"),
     path("<uuid:scan_id>/rapport/", views.rapport, name="rapport"),
+    path("<uuid:scan_id>/rapport.pdf", views.rapport_pdf, name="rapport_pdf"),
     path("<uuid:scan_id>/verwijderen/", views.verwijderen, name="verwijderen"),
 ]

@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+import json
+
 from django.contrib import messages
-from django.contrib.auth import login
+from django.contrib.auth import login, logout
 from django.contrib.auth.decorators import login_required
 from django.db import IntegrityError
-from django.http import Http404
+from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
@@ -15,8 +18,10 @@ from competentieprofiel.models import Item
 from competentieprofiel.selectors import groepen_met_items, huidige_versie, nieuwste_versies
 
 from . import services
+from .export import gegevens_van
 from .forms import (
     LEEG,
+    AccountVerwijderenForm,
     GesprekspuntenForm,
     LabelForm,
     LeerdoelFormSet,
@@ -52,7 +57,9 @@ def registreren(request):
             naam=form.cleaned_data["naam"],
         )
         login(request, gebruiker, backend="django.contrib.auth.backends.ModelBackend")
-        messages.success(request, _("Welkom! Je account is klaar. Kies hieronder waar je over wilt nadenken."))
+        messages.success(
+            request, _("Welkom! Je account is klaar. Kies hieronder waar je over wilt nadenken.")
+        )
         return redirect("scans:nieuw")
     return render(request, "registration/registreren.html", {"form": form})
 
@@ -88,9 +95,7 @@ def nieuwe_scan(request):
     gebieden = [
         {
             "inhoud": g,
-            "veld": next(
-                w for w in form["gebieden"] if str(w.data["value"]) == str(g.groep.pk)
-            ),
+            "veld": next(w for w in form["gebieden"] if str(w.data["value"]) == str(g.groep.pk)),
             "aantal": len(g.items),
             "minuten": geschatte_minuten(basis_items + len(g.items)),
         }
@@ -205,7 +210,9 @@ def _itemstap(request, scan, plan, huidig: Stap):
         opties_per_id = {o.pk: o.sleutel for o in opties}
         for item in items:
             antwoord = bestaand.get(item.pk)
-            initial[f"item_{item.pk}"] = opties_per_id.get(antwoord.optie_id, LEEG) if antwoord else LEEG
+            initial[f"item_{item.pk}"] = (
+                opties_per_id.get(antwoord.optie_id, LEEG) if antwoord else LEEG
+            )
             initial[f"ontwikkelen_{item.pk}"] = bool(antwoord and antwoord.ontwikkelen)
         form = StapForm(initial=initial, items=items, opties=opties)
     eerste_keer = plan.eerste.sleutel == huidig.sleutel and not bestaand
@@ -319,5 +326,52 @@ def verwijderen(request, scan_id):
     return render(request, "scans/verwijderen.html", {"scan": scan})
 
 
+@login_required
+def mijn_gegevens(request):
+    return render(request, "scans/mijn_gegevens.html", {"aantal_scans": request.user.scans.count()})
+
+
+@login_required
+def gegevens_downloaden(request):
+    inhoud = json.dumps(gegevens_van(request.user), ensure_ascii=False, indent=2)
+    response = HttpResponse(inhoud, content_type="application/json; charset=utf-8")
+    datum = timezone.localdate().isoformat()
+    response["Content-Disposition"] = f'attachment; filename="mijn-zelfscan-gegevens-{datum}.json"'
+    response["Cache-Control"] = "private, no-store"
+    return response
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def account_verwijderen(request):
+    form = AccountVerwijderenForm(
+        request.POST if request.method == "POST" else None, gebruiker=request.user
+    )
+    if request.method == "POST" and form.is_valid():
+        services.verwijder_account(gebruiker=request.user)
+        logout(request)
+        messages.success(request, _("Je account en al je gegevens zijn verwijderd. Dank je wel."))
+        return redirect("home")
+    return render(request, "scans/account_verwijderen.html", {"form": form})
+
+
 def privacy(request):
     return render(request, "scans/privacy.html")
+
+
+@login_required
+def rapport_pdf(request, scan_id):
+    """The ontwikkelrapport as a PDF download, also for an unfinished scan (a tussenstand)."""
+    # Imported here so WeasyPrint loads only when someone asks for a PDF.
+    from django.http import HttpResponse
+    from django.utils.translation import get_language
+
+    from .pdf import bestandsnaam
+    from .pdf import rapport_pdf as maak_pdf
+
+    scan = _scan_van(request, scan_id)
+    rapport = bouw_rapport(scan)
+    response = HttpResponse(maak_pdf(rapport, taal=get_language()), content_type="application/pdf")
+    response["Content-Disposition"] = f'attachment; filename="{bestandsnaam(rapport)}"'
+    response["Cache-Control"] = "private, no-store"
+    return response

@@ -1,0 +1,104 @@
+"""Everything stored about a person, as one JSON document they own ("Download al mijn
+gegevens"). The format is documented in the README; `formaat` changes when it does."""
+
+from __future__ import annotations
+
+from django.utils import timezone
+
+from competentieprofiel.models import Item, Schaaloptie
+
+from .models import Antwoord, Leerdoel, Notitie, Scan, ScanGroep
+
+EXPORT_FORMAAT = 1
+
+
+def _tijd(waarde):
+    return timezone.localtime(waarde).isoformat() if waarde else None
+
+
+def gegevens_van(gebruiker) -> dict:
+    """The account and every scan with answers, notes, labels and leerdoelen (fixed queries)."""
+    scans = list(Scan.objects.filter(eigenaar=gebruiker).select_related("versie__profiel"))
+    scan_ids = [s.pk for s in scans]
+    groepen: dict = {}
+    for sg in ScanGroep.objects.filter(scan_id__in=scan_ids).select_related("groep", "niveau"):
+        groepen.setdefault(sg.scan_id, []).append(sg)
+    antwoorden: dict = {}
+    for a in Antwoord.objects.filter(scan_id__in=scan_ids).select_related(
+        "item__groep", "item__categorie", "optie"
+    ):
+        antwoorden.setdefault(a.scan_id, []).append(a)
+    notities: dict = {}
+    for n in Notitie.objects.filter(scan_id__in=scan_ids).select_related("groep", "categorie"):
+        notities.setdefault(n.scan_id, []).append(n)
+    leerdoelen: dict = {}
+    for d in Leerdoel.objects.filter(scan_id__in=scan_ids):
+        leerdoelen.setdefault(d.scan_id, []).append(d)
+
+    return {
+        "formaat": EXPORT_FORMAAT,
+        "gemaakt_op": _tijd(timezone.now()),
+        "account": {
+            "email": gebruiker.email,
+            "naam": gebruiker.first_name,
+            "aangemaakt_op": _tijd(gebruiker.date_joined),
+            "laatst_ingelogd": _tijd(gebruiker.last_login),
+        },
+        "scans": [
+            {
+                "id": str(scan.pk),
+                "status": scan.status,
+                "aangemaakt_op": _tijd(scan.aangemaakt_op),
+                "bijgewerkt_op": _tijd(scan.bijgewerkt_op),
+                "afgerond_op": _tijd(scan.afgerond_op),
+                "profiel": {
+                    "sleutel": scan.versie.profiel.sleutel,
+                    "titel": scan.versie.titel,
+                    "versie": scan.versie.nummer,
+                },
+                "functie": scan.functie,
+                "sector": scan.sector,
+                "labels_aan": scan.labels_aan,
+                "groepen": [
+                    {
+                        "sleutel": sg.groep.sleutel,
+                        "titel": sg.groep.titel,
+                        "label": sg.niveau.sleutel if sg.niveau else None,
+                    }
+                    for sg in groepen.get(scan.pk, [])
+                ],
+                "antwoorden": [
+                    _antwoord(a.item, a.optie, a.ontwikkelen)
+                    for a in sorted(antwoorden.get(scan.pk, []), key=lambda a: a.item.volgorde)
+                ],
+                "notities": [
+                    {"groep": n.groep.sleutel, "categorie": n.categorie.sleutel, "tekst": n.tekst}
+                    for n in notities.get(scan.pk, [])
+                ],
+                "leerdoelen": [
+                    {
+                        "wat": d.wat,
+                        "waarom": d.waarom,
+                        "eerste_stap": d.eerste_stap,
+                        "hulp": d.hulp,
+                        "wanneer": d.wanneer,
+                    }
+                    for d in leerdoelen.get(scan.pk, [])
+                ],
+                "gesprekspunten": scan.gesprekspunten,
+            }
+            for scan in scans
+        ],
+    }
+
+
+def _antwoord(item: Item, optie: Schaaloptie | None, ontwikkelen: bool) -> dict:
+    return {
+        "item": item.sleutel,
+        "tekst": item.tekst,
+        "groep": item.groep.sleutel,
+        "categorie": item.categorie.sleutel,
+        "antwoord": optie.sleutel if optie else None,
+        "antwoord_tekst": optie.label if optie else None,
+        "wil_ontwikkelen": ontwikkelen,
+    }

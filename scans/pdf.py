@@ -1,0 +1,179 @@
+"""The ontwikkelrapport as a PDF: the same `Rapport` as the HTML page, through a print
+template and print CSS, rendered by WeasyPrint.
+
+Nothing is fetched over the network while rendering: the document's base URL is a fixed,
+unresolvable address, and the URL fetcher serves only our own static files, from disk; any
+other URL stops the rendering with an error instead of silently leaving something out.
+"""
+
+from __future__ import annotations
+
+import mimetypes
+import posixpath
+import re
+from pathlib import Path
+from urllib.parse import unquote, urlsplit
+
+from django.conf import settings
+from django.contrib.staticfiles import finders
+from django.contrib.staticfiles.storage import staticfiles_storage
+from django.template.loader import render_to_string
+from django.utils import formats, translation
+from django.utils.safestring import SafeString, mark_safe
+from django.utils.translation import gettext as _
+from weasyprint import HTML
+from weasyprint.urls import FatalURLFetchingError, URLFetcher, URLFetcherResponse
+
+from .overzicht import kleuren, spreiding_svg, tellingen
+from .rapport import Rapport
+
+# Relative URLs in the print template ({% static %}) resolve against this address; `.invalid`
+# can never be a real host (RFC 2606), and the fetcher below answers it from disk.
+BASIS_URL = "https://zelfscan.invalid/"
+
+# WeasyPrint's PDF/UA-1 variant: a tagged PDF with title, language and structure.
+PDF_VARIANT = "pdf/ua-1"
+
+
+class PdfFout(Exception):
+    """The PDF could not be rendered as designed (a missing or refused resource)."""
+
+
+class StatischeBestanden(URLFetcher):
+    """Serves our own static files from disk and refuses every other URL.
+
+    WeasyPrint 70 expects a `weasyprint.urls.URLFetcher` (it reads the fetcher's error
+    setting), so this is a subclass whose `fetch` never opens a connection.
+    """
+
+    def __init__(self):
+        super().__init__(allowed_protocols=(), allow_redirects=False, fail_on_errors=True)
+
+    def fetch(self, url, headers=None):
+        pad = self._pad(url)
+        if pad is None:
+            raise ValueError(f"Het pdf-rapport haalt niets van buiten op: {url} is geweigerd.")
+        soort = mimetypes.guess_type(pad.name)[0] or "application/octet-stream"
+        return URLFetcherResponse(url, pad.read_bytes(), {"Content-Type": soort})
+
+    @staticmethod
+    def _pad(url: str) -> Path | None:
+        statisch = urlsplit(BASIS_URL)._replace(path="/" + settings.STATIC_URL.lstrip("/"))
+        delen = urlsplit(url)
+        if (delen.scheme, delen.netloc) != (statisch.scheme, statisch.netloc):
+            return None
+        if not delen.path.startswith(statisch.path):
+            return None
+        naam = unquote(delen.path.removeprefix(statisch.path))
+        if not naam or posixpath.normpath(naam) != naam or naam.startswith(("/", "..")):
+            return None
+        # The source file while developing, the collected (possibly hashed) copy in production.
+        gevonden = finders.find(naam)
+        if gevonden:
+            return Path(gevonden)
+        if staticfiles_storage.exists(naam):
+            return Path(staticfiles_storage.path(naam))
+        return None
+
+
+def css_tekst(tekst: str) -> str:
+    """A CSS string literal for any text: all but ASCII letters, digits and spaces escaped."""
+    return (
+        '"'
+        + "".join(
+            teken
+            if (teken.isascii() and teken.isalnum()) or teken == " "
+            else f"\\{ord(teken):06x}"
+            for teken in tekst
+        )
+        + '"'
+    )
+
+
+def css_inhoud(sjabloon: str, **tellers: str) -> SafeString:
+    """A CSS `content` value from a translated text with counters in it.
+
+    `css_inhoud("pagina %(pagina)s van %(paginas)s", pagina="page", paginas="pages")`
+    gives `"pagina " counter(page) " van " counter(pages)`, so a translation may put the
+    numbers wherever its language wants them.
+    """
+    delen = []
+    for deel in re.split(r"(%\(\w+\)s)", sjabloon):
+        teller = re.fullmatch(r"%\((\w+)\)s", deel)
+        if teller:
+            delen.append(f"counter({tellers[teller[1]]})")
+        elif deel:
+            delen.append(css_tekst(deel))
+    return mark_safe(" ".join(delen))
+
+
+def documenttitel(rapport: Rapport) -> str:
+    titel = _("Ontwikkelrapport")
+    if rapport.tussenstand:
+        titel = _("%(titel)s (tussenstand)") % {"titel": titel}
+    if rapport.naam:
+        titel = f"{titel} – {rapport.naam}"
+    return titel
+
+
+def bestandsnaam(rapport: Rapport) -> str:
+    return f"ontwikkelrapport-{rapport.datum:%Y-%m-%d}.pdf"
+
+
+def context(rapport: Rapport) -> dict:
+    """Everything the print template needs besides the report itself."""
+    volgorde = rapport.antwoordvolgorde
+    kleur = kleuren(volgorde)
+    datum = formats.date_format(rapport.datum, "j F Y")
+    kop = _("Ontwikkelrapport")
+    if rapport.naam:
+        kop = f"{kop} · {rapport.naam}"
+    if rapport.tussenstand:
+        kop = f"{kop} · {_('tussenstand')}"
+    profiel = _("%(uitgever)s-profiel, versie %(nummer)s") % {
+        "uitgever": rapport.versie.uitgever,
+        "nummer": rapport.versie.nummer,
+    }
+    return {
+        "rapport": rapport,
+        "titel": documenttitel(rapport),
+        "datum": datum,
+        "antwoorden": [
+            {
+                "klasse": f"staal-{optie.pk}" if optie else "staal-open",
+                "kleur": kleur[optie],
+                "label": optie.label if optie else _("Nog open"),
+            }
+            for optie in volgorde
+        ],
+        "overzicht": [
+            {"groep": g, "svg": spreiding_svg(g, volgorde), "tellingen": tellingen(g, volgorde)}
+            for g in rapport.groepen
+        ],
+        "css": {
+            "kop": mark_safe(css_tekst(kop)),
+            "voet": mark_safe(
+                css_tekst(
+                    _("Dit rapport is van jou. Jij bepaalt met wie je het deelt.")
+                    + "\n"
+                    + f"{datum} · {profiel}"
+                )
+            ),
+            "pagina": css_inhoud(
+                _("pagina %(pagina)s van %(paginas)s"), pagina="page", paginas="pages"
+            ),
+        },
+    }
+
+
+def rapport_pdf(rapport: Rapport, *, taal: str = "nl") -> bytes:
+    """The ontwikkelrapport as PDF bytes, rendered in `taal`."""
+    with translation.override(taal):
+        html = render_to_string("scans/rapport_pdf.html", {**context(rapport), "taal": taal})
+        try:
+            return HTML(
+                string=html, base_url=BASIS_URL, url_fetcher=StatischeBestanden()
+            ).write_pdf(pdf_variant=PDF_VARIANT)
+        except FatalURLFetchingError as fout:
+            # WeasyPrint's fatal error is a BaseException; give Django an ordinary one.
+            raise PdfFout(str(fout)) from fout
