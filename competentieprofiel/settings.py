@@ -250,7 +250,8 @@ AXES_COOLOFF_TIME = timedelta(minutes=env_int("ZELFSCAN_INLOG_WACHTMINUTEN", 15)
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_CALLABLE = "competentieprofiel.views.inlog_geblokkeerd"
-# Keep no trail of successful logins; failed attempts are kept only for the lockout.
+# Keep no trail of successful logins. Failed attempts are only kept for the lockout:
+# axes deletes expired ones at the next login or logout.
 AXES_DISABLE_ACCESS_LOG = True
 # Password reset requests (competentieprofiel.ratelimit): at most this many per IP address.
 WACHTWOORDHERSTEL_POGINGEN = env_int("ZELFSCAN_WACHTWOORDHERSTEL_POGINGEN", 5)

@@ -9,7 +9,7 @@ from django.utils.translation import gettext_lazy as _
 
 from competentieprofiel.models import Groep, Item, ProfielVersie
 
-from .models import TEKST_MAX, Scan
+from .models import TEKST_MAX, LeerdoelOpvolging, Scan
 
 LEEG = ""  # the radio value for "nog geen keuze"
 
@@ -230,3 +230,30 @@ class AccountVerwijderenForm(forms.Form):
         if not self.gebruiker.check_password(wachtwoord):
             raise forms.ValidationError(_("Dit wachtwoord klopt niet."))
         return wachtwoord
+
+
+class OpvolgingForm(forms.Form):
+    """What became of one earlier leerdoel."""
+
+    status = forms.ChoiceField(
+        label=_("Wat is ermee gebeurd?"),
+        choices=[*LeerdoelOpvolging.Status.choices, (LEEG, _("Sla ik over"))],
+        required=False,
+        widget=forms.RadioSelect,
+    )
+    notitie = _begrensd(
+        label=_("Wil je er iets over kwijt? (mag je leeg laten)"),
+        widget=forms.Textarea(attrs={"rows": 2}),
+    )
+
+
+OpvolgingFormSet = forms.formset_factory(OpvolgingForm, extra=0, max_num=10, absolute_max=10)
+
+
+class PdfOnderdelenForm(forms.Form):
+    """Optional sections of the PDF; everything is in unless the person unticks it."""
+
+    labels = forms.BooleanField(label=_("Je gekozen labels"), required=False)
+    notities = forms.BooleanField(label=_("Je notities"), required=False)
+    vergelijking = forms.BooleanField(label=_("Sinds je vorige scan"), required=False)
+    gesprekspunten = forms.BooleanField(label=_("Je punten voor het gesprek"), required=False)

@@ -41,6 +41,16 @@ class Scan(models.Model):
     aangemaakt_op = models.DateTimeField(auto_now_add=True)
     bijgewerkt_op = models.DateTimeField(auto_now=True)
     afgerond_op = models.DateTimeField(null=True, blank=True)
+    vorige_scan = models.ForeignKey(
+        "self",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="volgende_scans",
+        verbose_name=_("vorige scan"),
+    )
+    # Which optional sections go into the PDF; missing keys mean "yes".
+    pdf_onderdelen = models.JSONField(default=dict, blank=True)
 
     class Meta:
         ordering = ["-aangemaakt_op"]
@@ -127,6 +137,32 @@ class Leerdoel(models.Model):
         ordering = ["volgorde"]
         constraints = [
             models.UniqueConstraint(fields=["scan", "volgorde"], name="uniek_leerdoel"),
+        ]
+
+    def __str__(self):
+        return f"{self.scan_id} / {self.volgorde}"
+
+
+class LeerdoelOpvolging(models.Model):
+    """What became of a leerdoel from the previous scan, as the person sees it now."""
+
+    class Status(models.TextChoices):
+        BEREIKT = "bereikt", _("bereikt")
+        BEZIG = "bezig", _("mee bezig")
+        LOSGELATEN = "losgelaten", _("losgelaten")
+        ANDERS = "anders", _("anders")
+
+    scan = models.ForeignKey(Scan, on_delete=models.CASCADE, related_name="opvolgingen")
+    volgorde = models.PositiveSmallIntegerField()
+    # A copy of the earlier leerdoel, so the follow-up survives deleting the earlier scan.
+    leerdoel = models.TextField(max_length=TEKST_MAX)
+    status = models.CharField(max_length=12, choices=Status.choices, blank=True)
+    notitie = models.TextField(max_length=TEKST_MAX, blank=True)
+
+    class Meta:
+        ordering = ["volgorde"]
+        constraints = [
+            models.UniqueConstraint(fields=["scan", "volgorde"], name="uniek_opvolging"),
         ]
 
     def __str__(self):

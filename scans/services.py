@@ -12,7 +12,7 @@ from django.utils.translation import gettext as _
 
 from competentieprofiel.models import Groep, Niveau, ProfielVersie
 
-from .models import Antwoord, Leerdoel, Notitie, Scan, ScanGroep
+from .models import Antwoord, Leerdoel, LeerdoelOpvolging, Notitie, Scan, ScanGroep
 from .stappen import Stap
 
 MAX_LEERDOELEN = 3
@@ -39,20 +39,57 @@ def start_scan(
     labels_aan: bool = False,
     functie: str = "",
     sector: str = "",
+    vorige: Scan | None = None,
 ) -> Scan:
-    """Start a scan on a version: its basis groups plus the chosen gebieden."""
+    """Start a scan on a version: its basis groups plus the chosen gebieden.
+
+    With `vorige`, the new scan follows an earlier one of the same person: its answers are
+    not copied (a fresh look), but its leerdoelen come along to reflect on.
+    """
     if any(g.versie_id != versie.pk or g.is_basis for g in gebieden):
         raise ScanFout(_("Kies alleen competentiegebieden uit dit profiel."))
+    if vorige is not None and vorige.eigenaar_id != eigenaar.pk:
+        raise ScanFout(_("Je kunt alleen verder vanaf een eigen scan."))
     scan = Scan.objects.create(
         eigenaar=eigenaar,
         versie=versie,
         labels_aan=labels_aan,
         functie=functie.strip(),
         sector=sector,
+        vorige_scan=vorige,
     )
     basis = list(versie.groepen.filter(soort=Groep.Soort.BASIS))
     ScanGroep.objects.bulk_create(ScanGroep(scan=scan, groep=g) for g in [*basis, *gebieden])
+    if vorige is not None:
+        LeerdoelOpvolging.objects.bulk_create(
+            LeerdoelOpvolging(scan=scan, volgorde=d.volgorde, leerdoel=d.wat)
+            for d in vorige.leerdoelen.all()
+        )
     return scan
+
+
+@dataclass(frozen=True)
+class Opvolging:
+    volgorde: int
+    status: str
+    notitie: str
+
+
+@transaction.atomic
+def bewaar_opvolging(*, scan: Scan, opvolgingen: list[Opvolging], volgende: str) -> None:
+    """Store what became of each earlier leerdoel (bereikt, mee bezig, losgelaten, anders)."""
+    for o in opvolgingen:
+        LeerdoelOpvolging.objects.filter(scan=scan, volgorde=o.volgorde).update(
+            status=o.status, notitie=o.notitie.strip()
+        )
+    _ga_naar(scan, volgende)
+
+
+@transaction.atomic
+def kies_pdf_onderdelen(*, scan: Scan, onderdelen: dict[str, bool]) -> None:
+    """Remember which optional sections the person wants in the PDF of this scan."""
+    Scan.objects.filter(pk=scan.pk).update(pdf_onderdelen=onderdelen)
+    scan.pdf_onderdelen = onderdelen
 
 
 @dataclass(frozen=True)

@@ -16,7 +16,8 @@ from competentieprofiel.models import Categorie, Item
 
 from .models import Scan, ScanGroep
 
-ITEMS, LABEL, TERUGBLIK, LEERDOELEN = "items", "label", "terugblik", "leerdoelen"
+OPVOLGING, ITEMS, LABEL = "opvolging", "items", "label"
+TERUGBLIK, LEERDOELEN = "terugblik", "leerdoelen"
 
 # An honest estimate: reading one sentence and choosing takes about ten seconds; a step's
 # optional note, the look back and the leerdoelen take a few minutes in all.
@@ -68,7 +69,7 @@ class Stappenplan:
 
 
 def stappenplan(scan: Scan) -> Stappenplan:
-    """Build the step list for a scan in two queries."""
+    """Build the step list for a scan in a fixed number of queries."""
     scangroepen = list(
         ScanGroep.objects.filter(scan=scan)
         .select_related("groep", "niveau")
@@ -87,6 +88,8 @@ def stappenplan(scan: Scan) -> Stappenplan:
 
     heeft_niveaus = scan.labels_aan and scan.versie.niveaus.exists()
     stappen: list[Stap] = []
+    if scan.vorige_scan_id and scan.opvolgingen.exists():
+        stappen.append(Stap(OPVOLGING, OPVOLGING, str(_("Je vorige leerdoelen"))))
     for sg in scangroepen:
         for categorie, item_ids in per_groep.get(sg.groep_id, {}).values():
             stappen.append(

@@ -12,4 +12,5 @@ urlpatterns = [
     path("<uuid:scan_id>/rapport/", views.rapport, name="rapport"),
     path("<uuid:scan_id>/rapport.pdf", views.rapport_pdf, name="rapport_pdf"),
     path("<uuid:scan_id>/verwijderen/", views.verwijderen, name="verwijderen"),
+    path("<uuid:scan_id>/vergelijk/<uuid:ander_id>/", views.vergelijken, name="vergelijken"),
 ]

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import uuid
 
 from django.contrib import messages
 from django.contrib.auth import login, logout
@@ -25,13 +26,24 @@ from .forms import (
     GesprekspuntenForm,
     LabelForm,
     LeerdoelFormSet,
+    OpvolgingFormSet,
     RegistratieForm,
     StapForm,
     StartForm,
 )
 from .models import Scan
 from .rapport import bouw_rapport
-from .stappen import ITEMS, LABEL, LEERDOELEN, TERUGBLIK, Stap, geschatte_minuten, stappenplan
+from .stappen import (
+    ITEMS,
+    LABEL,
+    LEERDOELEN,
+    OPVOLGING,
+    TERUGBLIK,
+    Stap,
+    geschatte_minuten,
+    stappenplan,
+)
+from .vergelijking import sinds_vorige, vergelijk, vervolg_instellingen
 
 VORIGE, VOLGENDE, LATER = "vorige", "volgende", "later"
 
@@ -70,15 +82,38 @@ def mijn_scans(request):
     return render(request, "scans/mijn_scans.html", {"scans": scans})
 
 
+def _vorige_scan(request) -> Scan | None:
+    """The finished earlier scan a new one starts from (?vanaf=), owner only."""
+    vanaf = request.POST.get("vanaf") or request.GET.get("vanaf")
+    if not vanaf:
+        return None
+    try:
+        scan_id = uuid.UUID(vanaf)
+    except ValueError:
+        raise Http404 from None
+    return get_object_or_404(
+        Scan.objects.select_related("versie__profiel"),
+        pk=scan_id,
+        eigenaar=request.user,
+        status=Scan.Status.AFGEROND,
+    )
+
+
 @login_required
 @require_http_methods(["GET", "POST"])
 def nieuwe_scan(request):
     versies = nieuwste_versies()
+    vorige = _vorige_scan(request)
     gekozen = request.POST.get("profiel") or request.GET.get("profiel")
+    if not gekozen and vorige is not None:
+        gekozen = vorige.versie.profiel.sleutel
     versie = next((v for v in versies if v.profiel.sleutel == gekozen), None) or huidige_versie()
     if versie is None:
         return render(request, "scans/geen_profiel.html", status=503)
-    form = StartForm(request.POST if request.method == "POST" else None, versie=versie)
+    initial = vervolg_instellingen(vorige, versie) if vorige else None
+    form = StartForm(
+        request.POST if request.method == "POST" else None, versie=versie, initial=initial
+    )
     if request.method == "POST" and form.is_valid():
         scan = services.start_scan(
             eigenaar=request.user,
@@ -87,6 +122,7 @@ def nieuwe_scan(request):
             labels_aan=form.cleaned_data.get("labels_aan", False),
             functie=form.cleaned_data["functie"],
             sector=form.cleaned_data["sector"],
+            vorige=vorige,
         )
         return redirect("scans:hervat", scan_id=scan.pk)
     groepen = groepen_met_items(versie)
@@ -102,6 +138,15 @@ def nieuwe_scan(request):
         for g in groepen
         if not g.groep.is_basis
     ]
+    eerdere = (
+        []
+        if vorige
+        else list(
+            Scan.objects.filter(eigenaar=request.user, status=Scan.Status.AFGEROND).select_related(
+                "versie"
+            )[:5]
+        )
+    )
     return render(
         request,
         "scans/start.html",
@@ -109,6 +154,9 @@ def nieuwe_scan(request):
             "form": form,
             "versie": versie,
             "versies": versies,
+            "vorige": vorige,
+            "vorige_leerdoelen": list(vorige.leerdoelen.all()) if vorige else [],
+            "eerdere": eerdere,
             "basis": basis,
             "basis_items": basis_items,
             "basis_minuten": geschatte_minuten(basis_items),
@@ -134,7 +182,13 @@ def stap(request, scan_id, stap: str):
     huidig = plan.zoek(stap)
     if huidig is None:
         raise Http404
-    weergave = {ITEMS: _itemstap, LABEL: _labelstap, TERUGBLIK: _terugblik, LEERDOELEN: _leerdoelen}
+    weergave = {
+        OPVOLGING: _opvolgingstap,
+        ITEMS: _itemstap,
+        LABEL: _labelstap,
+        TERUGBLIK: _terugblik,
+        LEERDOELEN: _leerdoelen,
+    }
     try:
         return weergave[huidig.soort](request, scan, plan, huidig)
     except IntegrityError:
@@ -215,7 +269,8 @@ def _itemstap(request, scan, plan, huidig: Stap):
             )
             initial[f"ontwikkelen_{item.pk}"] = bool(antwoord and antwoord.ontwikkelen)
         form = StapForm(initial=initial, items=items, opties=opties)
-    eerste_keer = plan.eerste.sleutel == huidig.sleutel and not bestaand
+    eerste_itemstap = next(s for s in plan if s.soort == ITEMS)
+    eerste_keer = eerste_itemstap.sleutel == huidig.sleutel and not bestaand
     return render(
         request,
         "scans/stap.html",
@@ -228,6 +283,41 @@ def _itemstap(request, scan, plan, huidig: Stap):
             aantal_items=sum(len(s.item_ids) for s in plan),
             minuten=geschatte_minuten(sum(len(s.item_ids) for s in plan)),
             eerste_keer=eerste_keer,
+        ),
+    )
+
+
+def _opvolgingstap(request, scan, plan, huidig: Stap):
+    opvolgingen = list(scan.opvolgingen.all())
+    if request.method == "POST":
+        formset = OpvolgingFormSet(request.POST, prefix="opvolging")
+        if formset.is_valid():
+            actie, doel = _waarheen(request, plan, huidig)
+            services.bewaar_opvolging(
+                scan=scan,
+                opvolgingen=[
+                    services.Opvolging(
+                        o.volgorde, f.cleaned_data["status"], f.cleaned_data["notitie"]
+                    )
+                    for o, f in zip(opvolgingen, formset.forms, strict=False)
+                ],
+                volgende=(doel or huidig).sleutel,
+            )
+            return _na_opslaan(request, scan, actie, doel)
+    else:
+        formset = OpvolgingFormSet(
+            initial=[{"status": o.status, "notitie": o.notitie} for o in opvolgingen],
+            prefix="opvolging",
+        )
+    return render(
+        request,
+        "scans/opvolging.html",
+        _context(
+            scan,
+            plan,
+            huidig,
+            rijen=list(zip(opvolgingen, formset.forms, strict=False)),
+            formset=formset,
         ),
     )
 
@@ -312,7 +402,23 @@ def _leerdoelen(request, scan, plan, huidig: Stap):
 @login_required
 def rapport(request, scan_id):
     scan = _scan_van(request, scan_id)
-    return render(request, "scans/rapport.html", {"rapport": bouw_rapport(scan), "scan": scan})
+    rapport = bouw_rapport(scan)
+    return render(
+        request,
+        "scans/rapport.html",
+        {"rapport": rapport, "scan": scan, "vergelijking": sinds_vorige(scan, rapport)},
+    )
+
+
+@login_required
+def vergelijken(request, scan_id, ander_id):
+    nu = _scan_van(request, scan_id)
+    eerder = _scan_van(request, ander_id)
+    return render(
+        request,
+        "scans/vergelijken.html",
+        {"scan": nu, "vergelijking": vergelijk(eerder, nu)},
+    )
 
 
 @login_required

@@ -8,7 +8,7 @@ from scans.stappen import stappenplan
 
 
 def _argumenten(pattern: URLPattern, scan) -> dict:
-    bekend = {"scan_id": scan.pk, "stap": stappenplan(scan).eerste.sleutel}
+    bekend = {"scan_id": scan.pk, "ander_id": scan.pk, "stap": stappenplan(scan).eerste.sleutel}
     namen = set(pattern.pattern.converters)
     onbekend = namen - set(bekend)
     assert not onbekend, f"{pattern.name}: the access test does not know {onbekend}"

@@ -1,0 +1,124 @@
+"""Two scans of the same person side by side: what moved, which wishes are new, kept or
+let go. Items are matched by their stable key, so scans on different profile versions
+compare; items that a newer version added or removed are named as such.
+
+Nothing here adds up: there is no total, no delta and no "vooruitgang", only words.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from competentieprofiel.models import Schaaloptie
+
+from .models import LeerdoelOpvolging, Scan
+from .rapport import GroepRapport, ItemRegel, Rapport, bouw_rapport
+
+
+@dataclass
+class Verschuiving:
+    tekst: str
+    sleutel: str
+    eerder: Schaaloptie | None
+    nu: Schaaloptie | None
+
+
+@dataclass
+class GroepVergelijking:
+    sleutel: str
+    titel: str
+    eerder: GroepRapport | None
+    nu: GroepRapport | None
+    verschoven: list[Verschuiving] = field(default_factory=list)
+    nieuwe_wensen: list[ItemRegel] = field(default_factory=list)
+    behouden_wensen: list[ItemRegel] = field(default_factory=list)
+    losgelaten_wensen: list[ItemRegel] = field(default_factory=list)
+    toegevoegd: list[ItemRegel] = field(default_factory=list)
+    vervallen: list[ItemRegel] = field(default_factory=list)
+
+    @property
+    def in_beide(self) -> bool:
+        return self.eerder is not None and self.nu is not None
+
+    @property
+    def iets_veranderd(self) -> bool:
+        return bool(
+            self.verschoven
+            or self.nieuwe_wensen
+            or self.losgelaten_wensen
+            or self.toegevoegd
+            or self.vervallen
+        )
+
+
+@dataclass
+class Vergelijking:
+    eerder: Rapport
+    nu: Rapport
+    groepen: list[GroepVergelijking]
+    opvolgingen: list[LeerdoelOpvolging]
+
+    @property
+    def andere_profielversie(self) -> bool:
+        return self.eerder.versie.pk != self.nu.versie.pk
+
+
+def _vergelijk_groep(eerder: GroepRapport | None, nu: GroepRapport | None) -> GroepVergelijking:
+    basis = nu or eerder
+    v = GroepVergelijking(basis.groep.sleutel, basis.groep.titel, eerder, nu)
+    if eerder is None or nu is None:
+        return v
+    oud = {r.item.sleutel: r for r in eerder.regels}
+    nieuw = {r.item.sleutel: r for r in nu.regels}
+    for sleutel, regel in nieuw.items():
+        vorig = oud.get(sleutel)
+        if vorig is None:
+            v.toegevoegd.append(regel)
+            continue
+        if vorig.optie and regel.optie and vorig.optie.sleutel != regel.optie.sleutel:
+            v.verschoven.append(Verschuiving(regel.item.tekst, sleutel, vorig.optie, regel.optie))
+        if regel.ontwikkelen and vorig.ontwikkelen:
+            v.behouden_wensen.append(regel)
+        elif regel.ontwikkelen:
+            v.nieuwe_wensen.append(regel)
+        elif vorig.ontwikkelen:
+            v.losgelaten_wensen.append(vorig)
+    v.vervallen = [r for s, r in oud.items() if s not in nieuw]
+    return v
+
+
+def vergelijk(eerder: Scan, nu: Scan, *, rapport_nu: Rapport | None = None) -> Vergelijking:
+    """Compare two scans of one person, group by group (matched on the group's key)."""
+    if eerder.eigenaar_id != nu.eigenaar_id:
+        raise ValueError("Alleen scans van dezelfde persoon zijn te vergelijken.")
+    r_eerder = bouw_rapport(eerder)
+    r_nu = rapport_nu or bouw_rapport(nu)
+    oud = {g.groep.sleutel: g for g in r_eerder.groepen}
+    nieuw = {g.groep.sleutel: g for g in r_nu.groepen}
+    volgorde = list(nieuw) + [s for s in oud if s not in nieuw]
+    return Vergelijking(
+        eerder=r_eerder,
+        nu=r_nu,
+        groepen=[_vergelijk_groep(oud.get(s), nieuw.get(s)) for s in volgorde],
+        opvolgingen=list(nu.opvolgingen.all()) if nu.vorige_scan_id == eerder.pk else [],
+    )
+
+
+def sinds_vorige(scan: Scan, rapport: Rapport) -> Vergelijking | None:
+    """The comparison with the scan this one follows, if it still exists."""
+    vorige = scan.vorige_scan
+    if vorige is None:
+        return None
+    return vergelijk(vorige, scan, rapport_nu=rapport)
+
+
+def vervolg_instellingen(vorige: Scan, versie) -> dict:
+    """Start-form defaults for a scan that follows `vorige`: same gebieden (by key) and
+    settings; the answers are deliberately not copied."""
+    sleutels = set(vorige.scangroepen.values_list("groep__sleutel", flat=True))
+    return {
+        "gebieden": list(versie.groepen.filter(soort="gebied", sleutel__in=sleutels)),
+        "labels_aan": vorige.labels_aan,
+        "functie": vorige.functie,
+        "sector": vorige.sector,
+    }
