@@ -1,11 +1,15 @@
 """A read-only admin for browsing loaded profiles. Profiles change only through laad_profiel."""
 
 from django.contrib import admin
+from django.db import models
 
 from .models import Categorie, Groep, Item, Niveau, Profiel, ProfielVersie, Schaaloptie
 
 
 class ReadOnlyAdmin(admin.ModelAdmin):
+    # The form is only built to list the fields; say now what Django 6 will assume.
+    formfield_overrides = {models.URLField: {"assume_scheme": "https"}}
+
     def has_add_permission(self, request, obj=None):
         return False
 
@@ -20,6 +24,10 @@ class ReadOnlyInline(admin.TabularInline):
     extra = 0
     can_delete = False
     show_change_link = True
+
+    def get_readonly_fields(self, request, obj=None):
+        # Every column is shown, none is a form field (some, like geladen_op, cannot be).
+        return self.fields
 
     def has_add_permission(self, request, obj=None):
         return False

@@ -9,6 +9,7 @@ process counts on its own, so the real limit is the setting times the number of 
 """
 
 import hashlib
+import ipaddress
 from functools import wraps
 
 from django.conf import settings
@@ -17,7 +18,26 @@ from django.shortcuts import render
 
 
 def client_ip(request) -> str:
-    return request.META.get("REMOTE_ADDR", "")
+    """The visitor's IP address, for this rate limit and for django-axes' lockout.
+
+    Without a proxy (PROXY_AANTAL 0) that is REMOTE_ADDR. Behind PROXY_AANTAL proxies of
+    our own, REMOTE_ADDR is the nearest proxy, and each proxy appends the address it got
+    the request from to X-Forwarded-For: the visitor is the entry PROXY_AANTAL from the
+    right. Whatever stands further left came from the visitor and is never believed. A
+    missing, short or malformed header falls back to REMOTE_ADDR (the proxy), which is
+    stricter, never looser.
+    """
+    remote_addr = request.META.get("REMOTE_ADDR", "")
+    aantal = settings.PROXY_AANTAL
+    if aantal <= 0:
+        return remote_addr
+    adressen = [deel.strip() for deel in request.META.get("HTTP_X_FORWARDED_FOR", "").split(",")]
+    if len(adressen) < aantal:
+        return remote_addr
+    try:
+        return str(ipaddress.ip_address(adressen[-aantal]))
+    except ValueError:
+        return remote_addr
 
 
 def te_vaak(request, scope: str, *, limit: int, period: int) -> bool:

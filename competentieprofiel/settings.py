@@ -161,6 +161,11 @@ SESSION_COOKIE_SAMESITE = "Lax"
 LANGUAGE_CODE = "nl"
 LANGUAGES = [("nl", _("Nederlands")), ("en", _("English"))]
 LOCALE_PATHS = [BASE_DIR / "locale"]
+# The language switcher (django.views.i18n.set_language) remembers the choice for a year.
+LANGUAGE_COOKIE_AGE = 60 * 60 * 24 * 365
+LANGUAGE_COOKIE_HTTPONLY = True
+LANGUAGE_COOKIE_SAMESITE = "Lax"
+LANGUAGE_COOKIE_SECURE = not DEBUG
 TIME_ZONE = "Europe/Amsterdam"
 USE_I18N = True
 USE_TZ = True
@@ -200,8 +205,15 @@ DEFAULT_FROM_EMAIL = env_str("DEFAULT_FROM_EMAIL", "zelfscan@localhost")
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
 X_FRAME_OPTIONS = "DENY"
-if env_bool("DJANGO_BEHIND_TLS_PROXY", False):
+ACHTER_TLS_PROXY = env_bool("DJANGO_BEHIND_TLS_PROXY", False)
+if ACHTER_TLS_PROXY:
     SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
+# Behind the proxy every request comes from the proxy's address. How many proxies of our
+# own stand in front of Django: the visitor's address is then that many entries from the
+# right of X-Forwarded-For (competentieprofiel.ratelimit.client_ip). 0 = use REMOTE_ADDR.
+PROXY_AANTAL = env_int("ZELFSCAN_PROXY_AANTAL", 1) if ACHTER_TLS_PROXY else 0
+if PROXY_AANTAL < 0:
+    raise ImproperlyConfigured(f"ZELFSCAN_PROXY_AANTAL moet 0 of meer zijn, niet {PROXY_AANTAL}.")
 if not DEBUG:
     SECURE_SSL_REDIRECT = env_bool("DJANGO_SSL_REDIRECT", True)
     SESSION_COOKIE_SECURE = True
@@ -254,6 +266,8 @@ AXES_LOCKOUT_CALLABLE = "competentieprofiel.views.inlog_geblokkeerd"
 # Keep no trail of successful logins. Failed attempts are only kept for the lockout:
 # axes deletes expired ones at the next login or logout.
 AXES_DISABLE_ACCESS_LOG = True
+# The client's address as the password reset limit sees it too (behind a proxy as well).
+AXES_CLIENT_IP_CALLABLE = "competentieprofiel.ratelimit.client_ip"
 # Password reset requests (competentieprofiel.ratelimit): at most this many per IP address.
 WACHTWOORDHERSTEL_POGINGEN = env_int("ZELFSCAN_WACHTWOORDHERSTEL_POGINGEN", 5)
 WACHTWOORDHERSTEL_MINUTEN = env_int("ZELFSCAN_WACHTWOORDHERSTEL_MINUTEN", 15)
@@ -261,6 +275,10 @@ WACHTWOORDHERSTEL_MINUTEN = env_int("ZELFSCAN_WACHTWOORDHERSTEL_MINUTEN", 15)
 # The profile a new scan uses when several are loaded.
 STANDAARD_PROFIEL = env_str("ZELFSCAN_STANDAARD_PROFIEL", "npuls-docentondersteuning")
 PROFIEL_BESTANDEN = [BASE_DIR / "profiel_data" / "npuls.yaml"]
+
+# Where people report an accessibility problem (the hosting institution's contact). Empty:
+# the accessibility statement points them to their own institution instead.
+ZELFSCAN_CONTACT_EMAIL = env_str("ZELFSCAN_CONTACT_EMAIL", "")
 
 LOGGING = {
     "version": 1,

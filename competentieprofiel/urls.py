@@ -13,5 +13,6 @@ urlpatterns = [
     path("accounts/", include("django.contrib.auth.urls")),
     path("scans/", include("scans.urls")),
     path("", include("scans.info_urls")),
+    path("i18n/", include("django.conf.urls.i18n")),
     path("beheer/", admin.site.urls),
 ]

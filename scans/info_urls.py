@@ -4,4 +4,5 @@ from . import views
 
 urlpatterns = [
     path("privacy/", views.privacy, name="privacy"),
+    path("toegankelijkheid/", views.toegankelijkheid, name="toegankelijkheid"),
 ]

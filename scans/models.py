@@ -62,6 +62,11 @@ class Scan(models.Model):
     def is_afgerond(self) -> bool:
         return self.status == self.Status.AFGEROND
 
+    @property
+    def gekozen_gebieden(self) -> list:
+        """The gebieden the person chose (uses prefetched scangroepen where present)."""
+        return [sg.groep for sg in self.scangroepen.all() if not sg.groep.is_basis]
+
 
 class ScanGroep(models.Model):
     """A group in a scan: the basis (always) and every gebied the person chose.

@@ -19,6 +19,7 @@ from django.contrib.staticfiles import finders
 from django.contrib.staticfiles.storage import staticfiles_storage
 from django.template.loader import render_to_string
 from django.utils import formats, translation
+from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import gettext as _
 from weasyprint import HTML
@@ -77,17 +78,16 @@ class StatischeBestanden(URLFetcher):
 
 
 def css_tekst(tekst: str) -> str:
-    """A CSS string literal for any text: all but ASCII letters, digits and spaces escaped."""
-    return (
-        '"'
-        + "".join(
-            teken
-            if (teken.isascii() and teken.isalnum()) or teken == " "
-            else f"\\{ord(teken):06x}"
-            for teken in tekst
-        )
-        + '"'
+    """A CSS string literal for any text: all but ASCII letters, digits and spaces escaped.
+
+    Each escape is six hex digits plus the one space CSS consumes with it, so a character
+    that follows (a real space included) is never swallowed or read as part of the escape.
+    """
+    veilig = (
+        teken if (teken.isascii() and teken.isalnum()) or teken == " " else f"\\{ord(teken):06x} "
+        for teken in tekst
     )
+    return '"' + "".join(veilig) + '"'
 
 
 def css_inhoud(sjabloon: str, **tellers: str) -> SafeString:
@@ -105,6 +105,20 @@ def css_inhoud(sjabloon: str, **tellers: str) -> SafeString:
         elif deel:
             delen.append(css_tekst(deel))
     return mark_safe(" ".join(delen))
+
+
+def schrijfregels(aantal: int) -> SafeString:
+    """Ruled lines to write on, about 10 mm apart, as a small inline SVG."""
+    tussen, dikte = 60, 2
+    regels = "".join(
+        f'<line x1="0" y1="{i * tussen - dikte}" x2="1000" y2="{i * tussen - dikte}"/>'
+        for i in range(1, aantal + 1)
+    )
+    return mark_safe(
+        f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 1000 {aantal * tussen}" '
+        f'class="schrijfregels" role="img"><title>{escape(_("Lijnen om op te schrijven"))}</title>'
+        f'<g stroke="#8f989e" stroke-width="{dikte}">{regels}</g></svg>'
+    )
 
 
 def documenttitel(rapport: Rapport) -> str:
@@ -150,6 +164,7 @@ def context(rapport: Rapport) -> dict:
             {"groep": g, "svg": spreiding_svg(g, volgorde), "tellingen": tellingen(g, volgorde)}
             for g in rapport.groepen
         ],
+        "schrijfregels": {"kort": schrijfregels(2), "lang": schrijfregels(6)},
         "css": {
             "kop": mark_safe(css_tekst(kop)),
             "voet": mark_safe(

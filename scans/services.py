@@ -176,16 +176,28 @@ def _ga_naar(scan: Scan, stap: str) -> None:
 
 
 def rond_af(*, scan: Scan) -> None:
-    """Mark a scan finished. It can still be changed afterwards; the report follows."""
+    """Mark a scan finished. It can still be changed afterwards; the report follows.
+
+    An update rather than a save: if another tab deleted the scan a moment ago, there is
+    nothing left to mark, and that is not an error.
+    """
     if not scan.is_afgerond:
-        scan.status = Scan.Status.AFGEROND
-        scan.afgerond_op = timezone.now()
-        scan.save(update_fields=["status", "afgerond_op", "bijgewerkt_op"])
+        nu = timezone.now()
+        Scan.objects.filter(pk=scan.pk).update(
+            status=Scan.Status.AFGEROND, afgerond_op=nu, bijgewerkt_op=nu
+        )
+        scan.status, scan.afgerond_op, scan.bijgewerkt_op = Scan.Status.AFGEROND, nu, nu
 
 
 @transaction.atomic
 def verwijder_scan(*, scan: Scan) -> None:
-    """Delete a scan with everything in it."""
+    """Delete a scan with everything in it.
+
+    The scan's row is locked first (PostgreSQL), so a save of this scan that is in flight
+    either commits before the delete looks for rows, or fails on the vanished scan; it can
+    never add a row in between and make the delete fail on its foreign key.
+    """
+    list(Scan.objects.select_for_update().filter(pk=scan.pk).values_list("pk"))
     Scan.objects.filter(pk=scan.pk).delete()
 
 
@@ -205,4 +217,6 @@ def verwijder_account(*, gebruiker) -> None:
         if s.get_decoded().get("_auth_user_id") == str(gebruiker.pk)
     ]
     Session.objects.filter(pk__in=eigen_sessies).delete()
+    # As in verwijder_scan: a save in flight cannot slip a row in while the scans go.
+    list(Scan.objects.select_for_update().filter(eigenaar=gebruiker).values_list("pk"))
     gebruiker.delete()

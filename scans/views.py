@@ -9,6 +9,7 @@ from django.contrib import messages
 from django.contrib.auth import login, logout
 from django.contrib.auth.decorators import login_required
 from django.db import IntegrityError
+from django.db.models import Prefetch
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
@@ -31,7 +32,7 @@ from .forms import (
     StapForm,
     StartForm,
 )
-from .models import Scan
+from .models import Scan, ScanGroep
 from .rapport import bouw_rapport
 from .stappen import (
     ITEMS,
@@ -61,7 +62,7 @@ def _scan_van(request, scan_id) -> Scan:
 def registreren(request):
     if request.user.is_authenticated:
         return redirect("scans:mijn_scans")
-    form = RegistratieForm(request.POST or None)
+    form = RegistratieForm(request.POST if request.method == "POST" else None)
     if request.method == "POST" and form.is_valid():
         gebruiker = services.registreer(
             email=form.cleaned_data["email"],
@@ -78,7 +79,13 @@ def registreren(request):
 
 @login_required
 def mijn_scans(request):
-    scans = Scan.objects.filter(eigenaar=request.user).select_related("versie")
+    scans = (
+        Scan.objects.filter(eigenaar=request.user)
+        .select_related("versie")
+        .prefetch_related(
+            Prefetch("scangroepen", queryset=ScanGroep.objects.select_related("groep"))
+        )
+    )
     return render(request, "scans/mijn_scans.html", {"scans": scans})
 
 
@@ -280,6 +287,7 @@ def _itemstap(request, scan, plan, huidig: Stap):
             huidig,
             form=form,
             rijen=[form.rij(item) for item in items],
+            buiten_rol={o.sleutel for o in opties if o.buiten_rol},
             aantal_items=sum(len(s.item_ids) for s in plan),
             minuten=geschatte_minuten(sum(len(s.item_ids) for s in plan)),
             eerste_keer=eerste_keer,
@@ -481,3 +489,14 @@ def rapport_pdf(request, scan_id):
     response["Content-Disposition"] = f'attachment; filename="{bestandsnaam(rapport)}"'
     response["Cache-Control"] = "private, no-store"
     return response
+
+
+def toegankelijkheid(request):
+    """The accessibility statement, with the hosting institution's contact if configured."""
+    from django.conf import settings
+
+    return render(
+        request,
+        "toegankelijkheid.html",
+        {"contact_email": settings.ZELFSCAN_CONTACT_EMAIL},
+    )

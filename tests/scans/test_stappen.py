@@ -193,14 +193,14 @@ def test_a_label_is_chosen_by_the_person_or_not_at_all(ingelogd, scan):
     assert sg.niveau is None and sg.label_gekozen
 
 
-def test_the_look_back_shows_what_is_recognised_wished_and_still_open(ingelogd, scan):
+def test_the_look_back_shows_wishes_open_items_and_all_answers(ingelogd, scan):
     velden = _items_op(ingelogd.get(_url(scan, "basis.kennis")).content.decode())
     ingelogd.post(
         _url(scan, "basis.kennis"),
         {velden[0]: "vanzelf", velden[1].replace("item_", "ontwikkelen_"): "on"},
     )
     html = ingelogd.get(_url(scan, "terugblik")).content.decode()
-    assert "Wat je herkent in je werk" in html
+    assert "Je antwoorden bij dit gebied" in html
     assert "Dit is een vanzelfsprekend deel van mijn werk" in html
     assert "Waar je je verder in wilt ontwikkelen" in html
     assert "Waar je nog niet aan toe kwam" in html
