@@ -62,6 +62,12 @@ class Scan(models.Model):
     def is_afgerond(self) -> bool:
         return self.status == self.Status.AFGEROND
 
+    PDF_ONDERDELEN = ("labels", "notities", "vergelijking", "gesprekspunten")
+
+    def pdf_keuze(self) -> dict[str, bool]:
+        """Which optional PDF sections the owner wants; everything unless unticked."""
+        return {naam: bool(self.pdf_onderdelen.get(naam, True)) for naam in self.PDF_ONDERDELEN}
+
     @property
     def gekozen_gebieden(self) -> list:
         """The gebieden the person chose (uses prefetched scangroepen where present)."""

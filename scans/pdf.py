@@ -181,10 +181,24 @@ def context(rapport: Rapport) -> dict:
     }
 
 
-def rapport_pdf(rapport: Rapport, *, taal: str = "nl") -> bytes:
-    """The ontwikkelrapport as PDF bytes, rendered in `taal`."""
+def rapport_pdf(
+    rapport: Rapport,
+    *,
+    taal: str = "nl",
+    onderdelen: dict[str, bool] | None = None,
+    vergelijking=None,
+) -> bytes:
+    """The ontwikkelrapport as PDF bytes, rendered in `taal`.
+
+    `onderdelen` leaves optional sections out (labels, notities, vergelijking,
+    gesprekspunten: False means out); `vergelijking` is "Sinds je vorige scan", if any.
+    """
+    verberg = {naam: not aan for naam, aan in (onderdelen or {}).items()}
     with translation.override(taal):
-        html = render_to_string("scans/rapport_pdf.html", {**context(rapport), "taal": taal})
+        html = render_to_string(
+            "scans/rapport_pdf.html",
+            {**context(rapport), "taal": taal, "verberg": verberg, "vergelijking": vergelijking},
+        )
         try:
             return HTML(
                 string=html, base_url=BASIS_URL, url_fetcher=StatischeBestanden()

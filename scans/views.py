@@ -28,6 +28,7 @@ from .forms import (
     LabelForm,
     LeerdoelFormSet,
     OpvolgingFormSet,
+    PdfOnderdelenForm,
     RegistratieForm,
     StapForm,
     StartForm,
@@ -414,7 +415,12 @@ def rapport(request, scan_id):
     return render(
         request,
         "scans/rapport.html",
-        {"rapport": rapport, "scan": scan, "vergelijking": sinds_vorige(scan, rapport)},
+        {
+            "rapport": rapport,
+            "scan": scan,
+            "vergelijking": sinds_vorige(scan, rapport),
+            "pdf_keuze": PdfOnderdelenForm(initial=scan.pdf_keuze()),
+        },
     )
 
 
@@ -474,6 +480,7 @@ def privacy(request):
 
 
 @login_required
+@require_http_methods(["GET", "POST"])
 def rapport_pdf(request, scan_id):
     """The ontwikkelrapport as a PDF download, also for an unfinished scan (a tussenstand)."""
     # Imported here so WeasyPrint loads only when someone asks for a PDF.
@@ -484,8 +491,19 @@ def rapport_pdf(request, scan_id):
     from .pdf import rapport_pdf as maak_pdf
 
     scan = _scan_van(request, scan_id)
+    if request.method == "POST":
+        # The form on the report page: remember what goes in, then download.
+        keuze = PdfOnderdelenForm(request.POST)
+        if keuze.is_valid():
+            services.kies_pdf_onderdelen(scan=scan, onderdelen=keuze.cleaned_data)
     rapport = bouw_rapport(scan)
-    response = HttpResponse(maak_pdf(rapport, taal=get_language()), content_type="application/pdf")
+    pdf = maak_pdf(
+        rapport,
+        taal=get_language(),
+        onderdelen=scan.pdf_keuze(),
+        vergelijking=sinds_vorige(scan, rapport),
+    )
+    response = HttpResponse(pdf, content_type="application/pdf")
     response["Content-Disposition"] = f'attachment; filename="{bestandsnaam(rapport)}"'
     response["Cache-Control"] = "private, no-store"
     return response

@@ -262,7 +262,7 @@ def test_the_download_uses_a_fixed_number_of_queries(
 def test_the_report_page_and_mijn_scans_offer_the_download(ingelogd, scan):
     pdf_url = _url(scan)
     rapport = ingelogd.get(_url(scan, "scans:rapport")).content.decode()
-    assert f'<a class="knop" href="{pdf_url}">' in rapport
+    assert f'<form class="pdfkeuze geen-print" method="post" action="{pdf_url}">' in rapport
     assert "Tussenstand downloaden (pdf)" in rapport
     services.rond_af(scan=scan)
     assert "Rapport downloaden (pdf)" in ingelogd.get(_url(scan, "scans:rapport")).content.decode()
