@@ -81,16 +81,19 @@ def spreiding_tekst(groep: GroepRapport, volgorde: list[Schaaloptie | None]) -> 
     return ", ".join(t.tekst for t in tellingen(groep, volgorde))
 
 
-def spreiding_svg(groep: GroepRapport, volgorde: list[Schaaloptie | None]) -> SafeString:
+def spreiding_svg(
+    groep: GroepRapport, volgorde: list[Schaaloptie | None], *, voorvoegsel: str = "balk"
+) -> SafeString:
     """One horizontal bar: a segment per answer, as wide as the number of items it got.
 
     Every value that comes from the profile is escaped; the result is safe to put in a
     template as it is. The <title> names the picture; <desc> holds the same words as the
-    text that always stands next to it.
+    text that always stands next to it. `voorvoegsel` keeps ids unique when one page shows
+    two bars of the same group (a comparison).
     """
     delen = tellingen(groep, volgorde)
     totaal = sum(t.aantal for t in delen) or 1
-    sleutel = escape(groep.groep.sleutel)
+    sleutel = escape(f"{voorvoegsel}-{groep.groep.sleutel}")
     segmenten, x = [], 0.0
     for telling in delen:
         breedte = BREEDTE * telling.aantal / totaal
@@ -104,9 +107,9 @@ def spreiding_svg(groep: GroepRapport, volgorde: list[Schaaloptie | None]) -> Sa
     return mark_safe(
         f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {BREEDTE} {HOOGTE}" '
         f'class="spreidingsbalk" role="img" '
-        f'aria-labelledby="balk-{sleutel}-titel balk-{sleutel}-desc">'
-        f'<title id="balk-{sleutel}-titel">{escape(titel)}</title>'
-        f'<desc id="balk-{sleutel}-desc">{escape(spreiding_tekst(groep, volgorde))}</desc>'
+        f'aria-labelledby="{sleutel}-titel {sleutel}-desc">'
+        f'<title id="{sleutel}-titel">{escape(titel)}</title>'
+        f'<desc id="{sleutel}-desc">{escape(spreiding_tekst(groep, volgorde))}</desc>'
         f"{''.join(segmenten)}"
         f'<rect x="1" y="1" width="{BREEDTE - 2}" height="{HOOGTE - 2}" fill="none" '
         f'stroke="{RAND}" stroke-width="2"/>'

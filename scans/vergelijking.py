@@ -81,7 +81,9 @@ def _vergelijk_groep(eerder: GroepRapport | None, nu: GroepRapport | None) -> Gr
             v.behouden_wensen.append(regel)
         elif regel.ontwikkelen:
             v.nieuwe_wensen.append(regel)
-        elif vorig.ontwikkelen:
+        elif vorig.ontwikkelen and regel.optie is not None:
+            # Only a statement looked at again can have let go of a wish; one still open
+            # in the new scan is simply not there yet.
             v.losgelaten_wensen.append(vorig)
     v.vervallen = [r for s, r in oud.items() if s not in nieuw]
     return v

@@ -207,3 +207,20 @@ def test_a_whole_scan_on_the_han_profile_works_end_to_end(client, db, gebruiker)
     tekst = " ".join(p.extract_text() for p in PdfReader(BytesIO(pdf.content)).pages)
     assert "Digitaal geletterd blijven" in tekst
     assert "noot professioneel-handelen.lerend" in tekst
+
+
+def test_the_comparison_shows_then_and_now_as_the_same_neutral_bar_with_words(client, npuls):
+    gebruiker, vorige, _ = maak_demo(npuls)
+    nu = services.start_scan(
+        eigenaar=gebruiker,
+        versie=npuls,
+        gebieden=[npuls.groepen.get(sleutel="coach")],
+        vorige=vorige,
+    )
+    client.force_login(gebruiker)
+    url = reverse("scans:vergelijken", kwargs={"scan_id": nu.pk, "ander_id": vorige.pk})
+    html = client.get(url).content.decode()
+    assert html.count('class="spreidingsbalk"') == 4  # basis and coach, then and now
+    ids = re.findall(r'\bid="([^"]+)"', html)
+    assert len(ids) == len(set(ids))
+    assert "nog open" in html and "%" not in re.sub(r"<[^>]+>", "", html)
