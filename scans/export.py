@@ -7,7 +7,7 @@ from django.utils import timezone
 
 from competentieprofiel.models import Item, Schaaloptie
 
-from .models import Antwoord, Leerdoel, Notitie, Scan, ScanGroep
+from .models import Antwoord, Leerdoel, LeerdoelOpvolging, Notitie, Scan, ScanGroep
 
 EXPORT_FORMAAT = 1
 
@@ -34,6 +34,9 @@ def gegevens_van(gebruiker) -> dict:
     leerdoelen: dict = {}
     for d in Leerdoel.objects.filter(scan_id__in=scan_ids):
         leerdoelen.setdefault(d.scan_id, []).append(d)
+    opvolgingen: dict = {}
+    for o in LeerdoelOpvolging.objects.filter(scan_id__in=scan_ids):
+        opvolgingen.setdefault(o.scan_id, []).append(o)
 
     return {
         "formaat": EXPORT_FORMAAT,
@@ -48,6 +51,7 @@ def gegevens_van(gebruiker) -> dict:
             {
                 "id": str(scan.pk),
                 "status": scan.status,
+                "vorige_scan": str(scan.vorige_scan_id) if scan.vorige_scan_id else None,
                 "aangemaakt_op": _tijd(scan.aangemaakt_op),
                 "bijgewerkt_op": _tijd(scan.bijgewerkt_op),
                 "afgerond_op": _tijd(scan.afgerond_op),
@@ -86,6 +90,11 @@ def gegevens_van(gebruiker) -> dict:
                     for d in leerdoelen.get(scan.pk, [])
                 ],
                 "gesprekspunten": scan.gesprekspunten,
+                "vorige_leerdoelen": [
+                    {"leerdoel": o.leerdoel, "status": o.status or None, "notitie": o.notitie}
+                    for o in opvolgingen.get(scan.pk, [])
+                ],
+                "pdf_onderdelen": scan.pdf_keuze(),
             }
             for scan in scans
         ],

@@ -256,4 +256,6 @@ class PdfOnderdelenForm(forms.Form):
     labels = forms.BooleanField(label=_("Je gekozen labels"), required=False)
     notities = forms.BooleanField(label=_("Je notities"), required=False)
     vergelijking = forms.BooleanField(label=_("Sinds je vorige scan"), required=False)
-    gesprekspunten = forms.BooleanField(label=_("Wat je wilt bespreken in het gesprek"), required=False)
+    gesprekspunten = forms.BooleanField(
+        label=_("Wat je wilt bespreken in het gesprek"), required=False
+    )

@@ -38,7 +38,9 @@ def test_it_renders_in_a_constant_number_of_queries(client, npuls, django_assert
     # A second profile with other groups does not add queries to the page.
     schrijf_profiel(lees_profielbestand(HAN))
     with django_assert_max_num_queries(6):
-        response = client.get(reverse("profiel_sleutel", args=["han-ixperium-ict-onderwijsondersteuners"]))
+        response = client.get(
+            reverse("profiel_sleutel", args=["han-ixperium-ict-onderwijsondersteuners"])
+        )
     assert "Lerende professional" in response.content.decode()
 
 

@@ -45,7 +45,11 @@ def test_a_weak_or_mismatched_password_is_explained_in_dutch(client, db):
     assert "Dit wachtwoord is te algemeen." in html
     response = client.post(
         reverse("registreren"),
-        {"email": "d@example.nl", "wachtwoord": "Een-lang-wachtwoord-42", "wachtwoord_herhaald": "x"},
+        {
+            "email": "d@example.nl",
+            "wachtwoord": "Een-lang-wachtwoord-42",
+            "wachtwoord_herhaald": "x",
+        },
     )
     assert "De twee wachtwoorden zijn niet gelijk." in response.content.decode()
     assert not get_user_model().objects.exists()
@@ -81,7 +85,10 @@ def test_a_forgotten_password_can_be_reset_by_mail(client, gebruiker):
     assert "Nieuw wachtwoord kiezen" in formulier.content.decode()
     response = client.post(
         formulier.redirect_chain[-1][0],
-        {"new_password1": "Nog-een-lang-wachtwoord-7", "new_password2": "Nog-een-lang-wachtwoord-7"},
+        {
+            "new_password1": "Nog-een-lang-wachtwoord-7",
+            "new_password2": "Nog-een-lang-wachtwoord-7",
+        },
     )
     assert response["Location"] == reverse("password_reset_complete")
     gebruiker.refresh_from_db()

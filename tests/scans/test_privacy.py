@@ -19,22 +19,59 @@ def test_the_export_holds_the_account_and_every_scan_with_answers_in_words(clien
     gebruiker, scan, _ = maak_demo(npuls)
     client.force_login(gebruiker)
     response = client.get(reverse("gegevens_downloaden"))
-    assert response["Content-Disposition"].startswith('attachment; filename="mijn-zelfscan-gegevens-')
+    assert response["Content-Disposition"].startswith(
+        'attachment; filename="mijn-zelfscan-gegevens-'
+    )
     assert response["Cache-Control"] == "private, no-store"
     data = json.loads(response.content)
     assert data["account"]["email"] == "demo@zelfscan.local"
     assert data["account"]["naam"] == "Noor de Vries"
     [export] = data["scans"]
     assert export["id"] == str(scan.pk)
-    assert export["profiel"] == {"sleutel": npuls.profiel.sleutel, "titel": npuls.titel, "versie": 1}
+    assert export["profiel"] == {
+        "sleutel": npuls.profiel.sleutel,
+        "titel": npuls.titel,
+        "versie": 1,
+    }
     assert len(export["antwoorden"]) == scan.antwoorden.count() > 0
     eerste = export["antwoorden"][0]
-    assert set(eerste) == {"item", "tekst", "groep", "categorie", "antwoord", "antwoord_tekst", "wil_ontwikkelen"}
+    assert set(eerste) == {
+        "item",
+        "tekst",
+        "groep",
+        "categorie",
+        "antwoord",
+        "antwoord_tekst",
+        "wil_ontwikkelen",
+    }
     assert eerste["item"] == "basis.kennis.01"
     assert any(n["tekst"] for n in export["notities"])
     assert [d["wat"] for d in export["leerdoelen"]] == [d.wat for d in scan.leerdoelen.all()]
     assert sum(1 for g in export["groepen"] if g["label"]) == 5
     assert export["gesprekspunten"] == scan.gesprekspunten
+    assert export["vorige_scan"] is None and export["vorige_leerdoelen"] == []
+    assert export["pdf_onderdelen"]["notities"] is True
+
+
+def test_the_export_holds_the_follow_up_of_earlier_leerdoelen(client, npuls):
+    from scans import services
+
+    gebruiker, vorige, _ = maak_demo(npuls)
+    nu = services.start_scan(eigenaar=gebruiker, versie=npuls, gebieden=[], vorige=vorige)
+    services.bewaar_opvolging(
+        scan=nu,
+        opvolgingen=[services.Opvolging(1, "bereikt", "Gelukt & meer")],
+        volgende="basis.kennis",
+    )
+    client.force_login(gebruiker)
+    data = json.loads(client.get(reverse("gegevens_downloaden")).content)
+    export = next(s for s in data["scans"] if s["id"] == str(nu.pk))
+    assert export["vorige_scan"] == str(vorige.pk)
+    assert export["vorige_leerdoelen"][0] == {
+        "leerdoel": vorige.leerdoelen.get(volgorde=1).wat,
+        "status": "bereikt",
+        "notitie": "Gelukt & meer",
+    }
 
 
 def test_the_export_holds_nothing_of_anyone_else(client, npuls, andere_gebruiker):
@@ -51,7 +88,13 @@ def test_deleting_a_scan_leaves_no_row_of_it(client, npuls, gebruiker):
     client.force_login(scan.eigenaar)
     client.post(reverse("scans:verwijderen", kwargs={"scan_id": scan.pk}))
     na = _aantallen()
-    for tabel in ("scans.Scan", "scans.ScanGroep", "scans.Antwoord", "scans.Notitie", "scans.Leerdoel"):
+    for tabel in (
+        "scans.Scan",
+        "scans.ScanGroep",
+        "scans.Antwoord",
+        "scans.Notitie",
+        "scans.Leerdoel",
+    ):
         assert na[tabel] == voor[tabel] == 0, tabel
 
 
@@ -93,8 +136,18 @@ def test_deleting_the_account_needs_the_password_and_a_clear_yes(client, gebruik
 class _Bronnen(HTMLParser):
     """Collects every URL a page would load by itself (not links a person clicks)."""
 
-    LADEN = {"script": "src", "img": "src", "iframe": "src", "source": "src", "audio": "src",
-             "video": "src", "embed": "src", "object": "data", "input": "src", "track": "src"}
+    LADEN = {
+        "script": "src",
+        "img": "src",
+        "iframe": "src",
+        "source": "src",
+        "audio": "src",
+        "video": "src",
+        "embed": "src",
+        "object": "data",
+        "input": "src",
+        "track": "src",
+    }
 
     def __init__(self):
         super().__init__()
@@ -113,18 +166,34 @@ class _Bronnen(HTMLParser):
 
 
 def _pagina_urls(scan):
-    urls = [reverse(n) for n in ("home", "profiel", "privacy", "scans:mijn_scans", "scans:nieuw",
-                                  "mijn_gegevens", "account_verwijderen", "password_change")]
-    urls += [reverse(n, kwargs={"scan_id": scan.pk}) for n in ("scans:rapport", "scans:verwijderen")]
-    urls += [reverse("scans:stap", kwargs={"scan_id": scan.pk, "stap": s.sleutel})
-             for s in stappenplan(scan)]
+    urls = [
+        reverse(n)
+        for n in (
+            "home",
+            "profiel",
+            "privacy",
+            "scans:mijn_scans",
+            "scans:nieuw",
+            "mijn_gegevens",
+            "account_verwijderen",
+            "password_change",
+        )
+    ]
+    urls += [
+        reverse(n, kwargs={"scan_id": scan.pk}) for n in ("scans:rapport", "scans:verwijderen")
+    ]
+    urls += [
+        reverse("scans:stap", kwargs={"scan_id": scan.pk, "stap": s.sleutel})
+        for s in stappenplan(scan)
+    ]
     return urls
 
 
 def test_no_page_loads_anything_from_another_host(client, npuls):
     gebruiker, scan, _ = maak_demo(npuls)
-    anoniem = [reverse(n) for n in ("home", "profiel", "privacy", "login", "registreren",
-                                    "password_reset")]
+    anoniem = [
+        reverse(n) for n in ("home", "profiel", "privacy", "login", "registreren", "password_reset")
+    ]
     gezien = 0
     for url in anoniem:
         gezien += _controleer(client, url)

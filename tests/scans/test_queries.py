@@ -51,9 +51,7 @@ def test_a_full_demo_report_with_all_answers_stays_within_the_same_bound(
             assert client.get(url).status_code == 200, url
 
 
-def test_saving_a_step_uses_a_fixed_number_of_queries(
-    client, scan, django_assert_max_num_queries
-):
+def test_saving_a_step_uses_a_fixed_number_of_queries(client, scan, django_assert_max_num_queries):
     client.force_login(scan.eigenaar)
     stap = stappenplan(scan).zoek("basis.vaardigheden")
     data = {f"item_{i}": "herken" for i in stap.item_ids} | {"notitie": "x", "actie": "volgende"}

@@ -72,7 +72,10 @@ def test_items_may_be_left_open(ingelogd, scan):
     assert response.status_code == 302
     response = ingelogd.post(
         _url(scan, "basis.vaardigheden"),
-        {veld: "" for veld in _items_op(ingelogd.get(_url(scan, "basis.vaardigheden")).content.decode())}
+        {
+            veld: ""
+            for veld in _items_op(ingelogd.get(_url(scan, "basis.vaardigheden")).content.decode())
+        }
         | {"actie": "volgende"},
     )
     assert response["Location"] == _url(scan, "basis.attitude")
@@ -129,7 +132,9 @@ def test_a_form_posted_twice_ends_in_the_last_answer_without_error(ingelogd, sca
 
 def test_an_old_tab_without_a_field_does_not_wipe_that_answer(ingelogd, scan):
     velden = _items_op(ingelogd.get(_url(scan, "basis.kennis")).content.decode())
-    ingelogd.post(_url(scan, "basis.kennis"), {velden[0]: "herken", velden[1]: "bezig", "notitie": "eerst"})
+    ingelogd.post(
+        _url(scan, "basis.kennis"), {velden[0]: "herken", velden[1]: "bezig", "notitie": "eerst"}
+    )
     # A post that only carries the second item (a partial or older form) leaves the first.
     ingelogd.post(_url(scan, "basis.kennis"), {velden[1]: "vanzelf"})
     antwoorden = {a.item_id: a.optie.sleutel for a in Antwoord.objects.filter(scan=scan)}
@@ -155,7 +160,8 @@ def test_answers_for_items_of_another_step_are_ignored(ingelogd, scan):
 def test_an_unknown_answer_value_gets_a_clear_message_and_keeps_the_rest(ingelogd, scan):
     velden = _items_op(ingelogd.get(_url(scan, "basis.kennis")).content.decode())
     response = ingelogd.post(
-        _url(scan, "basis.kennis"), {velden[0]: "uitstekend", velden[1]: "herken", "notitie": "mijn tekst"}
+        _url(scan, "basis.kennis"),
+        {velden[0]: "uitstekend", velden[1]: "herken", "notitie": "mijn tekst"},
     )
     assert response.status_code == 200
     html = response.content.decode()
