@@ -34,6 +34,10 @@ class InlogForm(AuthenticationForm):
 
 
 class RegistratieForm(forms.Form):
+    BESTAAT_AL = _(
+        "Er is al een account met dit e-mailadres. Wil je inloggen of je wachtwoord herstellen?"
+    )
+
     email = forms.EmailField(
         label=_("E-mailadres"),
         max_length=150,
@@ -64,11 +68,7 @@ class RegistratieForm(forms.Form):
     def clean_email(self):
         email = self.cleaned_data["email"].strip().lower()
         if get_user_model().objects.filter(username__iexact=email).exists():
-            raise forms.ValidationError(
-                _(
-                    "Er is al een account met dit e-mailadres. Wil je inloggen of je wachtwoord herstellen?"
-                )
-            )
+            raise forms.ValidationError(self.BESTAAT_AL)
         return email
 
     def clean(self):

@@ -65,11 +65,15 @@ def registreren(request):
         return redirect("scans:mijn_scans")
     form = RegistratieForm(request.POST if request.method == "POST" else None)
     if request.method == "POST" and form.is_valid():
-        gebruiker = services.registreer(
-            email=form.cleaned_data["email"],
-            wachtwoord=form.cleaned_data["wachtwoord"],
-            naam=form.cleaned_data["naam"],
-        )
+        try:
+            gebruiker = services.registreer(
+                email=form.cleaned_data["email"],
+                wachtwoord=form.cleaned_data["wachtwoord"],
+                naam=form.cleaned_data["naam"],
+            )
+        except IntegrityError:  # the same address registered a moment ago, in another tab
+            form.add_error("email", RegistratieForm.BESTAAT_AL)
+            return render(request, "registration/registreren.html", {"form": form})
         login(request, gebruiker, backend="django.contrib.auth.backends.ModelBackend")
         messages.success(
             request, _("Welkom! Je account is klaar. Kies hieronder waar je over wilt nadenken.")

@@ -93,3 +93,24 @@ def test_a_forgotten_password_can_be_reset_by_mail(client, gebruiker):
     assert response["Location"] == reverse("password_reset_complete")
     gebruiker.refresh_from_db()
     assert gebruiker.check_password("Nog-een-lang-wachtwoord-7")
+
+
+def test_a_registration_that_loses_a_race_gets_the_friendly_message(client, db, monkeypatch):
+    from django.db import IntegrityError
+
+    from scans import services
+
+    def te_laat(**kwargs):
+        raise IntegrityError("UNIQUE constraint failed: auth_user.username")
+
+    monkeypatch.setattr(services, "registreer", te_laat)
+    response = client.post(
+        reverse("registreren"),
+        {
+            "email": "e@example.nl",
+            "wachtwoord": "Een-lang-wachtwoord-42",
+            "wachtwoord_herhaald": "Een-lang-wachtwoord-42",
+        },
+    )
+    assert response.status_code == 200
+    assert "Er is al een account met dit e-mailadres" in response.content.decode()
