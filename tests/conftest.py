@@ -82,3 +82,23 @@ from hypothesis import settings as _hypothesis_settings  # noqa: E402
 _hypothesis_settings.register_profile("ci", derandomize=True, print_blob=True)
 if os.environ.get("CI"):
     _hypothesis_settings.load_profile("ci")
+
+
+def beantwoord_twee_items(scan, *, notitie: str) -> None:
+    """Answer the first two basis-kennis items ('herken', the first also 'ontwikkelen')
+    and leave a note on that step."""
+    from scans import services
+    from scans.stappen import stappenplan
+
+    stap = stappenplan(scan).zoek("basis.kennis")
+    herken = scan.versie.schaalopties.get(sleutel="herken")
+    services.bewaar_itemstap(
+        scan=scan,
+        stap=stap,
+        keuzes=[
+            services.ItemKeuze(item_id=stap.item_ids[0], optie_id=herken.pk, ontwikkelen=True),
+            services.ItemKeuze(item_id=stap.item_ids[1], optie_id=herken.pk, ontwikkelen=False),
+        ],
+        notitie=notitie,
+        volgende="basis.vaardigheden",
+    )

@@ -15,7 +15,7 @@ from scans.demo import NOTITIES, maak_demo
 from scans.overzicht import spreiding_svg, spreiding_tekst
 from scans.pdf import BASIS_URL, PdfFout, StatischeBestanden, rapport_pdf
 from scans.rapport import bouw_rapport
-from scans.stappen import stappenplan
+from tests.conftest import beantwoord_twee_items
 
 VERBODEN = re.compile(
     r"\b(score|punten|percentage|onvoldoende|voldoende|zwak|tekort|achterstand|ranking)\b|%",
@@ -45,19 +45,7 @@ def _pagina_teksten(lezer: PdfReader) -> list[str]:
 
 def _vul(scan):
     """Anna answers two basis items, writes a note, a leerdoel and gesprekspunten."""
-    plan = stappenplan(scan)
-    stap = plan.zoek("basis.kennis")
-    herken = scan.versie.schaalopties.get(sleutel="herken")
-    services.bewaar_itemstap(
-        scan=scan,
-        stap=stap,
-        keuzes=[
-            services.ItemKeuze(item_id=stap.item_ids[0], optie_id=herken.pk, ontwikkelen=True),
-            services.ItemKeuze(item_id=stap.item_ids[1], optie_id=herken.pk, ontwikkelen=False),
-        ],
-        notitie=NOTITIE,
-        volgende="basis.vaardigheden",
-    )
+    beantwoord_twee_items(scan, notitie=NOTITIE)
     services.bewaar_leerdoelen(
         scan=scan,
         leerdoelen=[{"wat": LEERDOEL, "eerste_stap": "Vragen stellen", "wanneer": "Na de zomer"}],

@@ -8,6 +8,7 @@ from scans import services
 from scans.demo import maak_demo
 from scans.rapport import bouw_rapport
 from scans.stappen import stappenplan
+from tests.conftest import beantwoord_twee_items
 
 VERBODEN = re.compile(
     r"\b(score|punten|percentage|onvoldoende|voldoende|zwak|tekort|achterstand|ranking)\b|%",
@@ -21,19 +22,8 @@ def _zichtbare_tekst(html: str) -> str:
 
 
 def _vul(scan):
+    beantwoord_twee_items(scan, notitie="Een <script>alert(1)</script> voorbeeld & ë ’")
     plan = stappenplan(scan)
-    stap = plan.zoek("basis.kennis")
-    herken = scan.versie.schaalopties.get(sleutel="herken")
-    services.bewaar_itemstap(
-        scan=scan,
-        stap=stap,
-        keuzes=[
-            services.ItemKeuze(item_id=stap.item_ids[0], optie_id=herken.pk, ontwikkelen=True),
-            services.ItemKeuze(item_id=stap.item_ids[1], optie_id=herken.pk, ontwikkelen=False),
-        ],
-        notitie="Een <script>alert(1)</script> voorbeeld & ë ’",
-        volgende="basis.vaardigheden",
-    )
     services.bewaar_label(
         scan=scan,
         stap=plan.zoek("label.coach"),
