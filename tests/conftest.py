@@ -8,7 +8,8 @@ from competentieprofiel.laden import lees_profielbestand, schrijf_profiel
 ROOT = Path(__file__).resolve().parent.parent
 NPULS = ROOT / "profiel_data" / "npuls.yaml"
 HAN = ROOT / "profiel_data" / "han-ixperium.yaml"
-BRONNEN = ROOT.parent / "shared" / "bronnen"
+# Source texts the tests compare against, copied into the repository (tests/data/README.md).
+TESTDATA = ROOT / "tests" / "data"
 
 
 @pytest.fixture(autouse=True)

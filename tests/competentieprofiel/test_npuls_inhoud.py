@@ -3,7 +3,7 @@
 import re
 from collections import Counter
 
-from tests.conftest import BRONNEN
+from tests.conftest import TESTDATA
 
 VERWACHT = {
     ("basis", "kennis"): 7,
@@ -66,7 +66,7 @@ def test_every_item_key_is_stable_and_names_its_place(npuls_data):
 
 
 def test_every_item_is_verbatim_from_the_oplegger(npuls_data):
-    oplegger = _zonder_opmaak((BRONNEN / "000_142b6d0e301202db.txt").read_text("utf-8"))
+    oplegger = _zonder_opmaak((TESTDATA / "npuls_oplegger.txt").read_text("utf-8"))
     niet_gevonden = [
         item["sleutel"]
         for _, _, item in _items(npuls_data)
