@@ -6,8 +6,8 @@ from django.urls import path
 
 from competentieprofiel.ratelimit import beperk_wachtwoordherstel
 
-from . import views
 from .forms import InlogForm
+from .views import account
 
 urlpatterns = [
     path(
@@ -22,8 +22,8 @@ urlpatterns = [
         beperk_wachtwoordherstel(auth_views.PasswordResetView.as_view()),
         name="password_reset",
     ),
-    path("registreren/", views.registreren, name="registreren"),
-    path("mijn-gegevens/", views.mijn_gegevens, name="mijn_gegevens"),
-    path("mijn-gegevens.json", views.gegevens_downloaden, name="gegevens_downloaden"),
-    path("verwijderen/", views.account_verwijderen, name="account_verwijderen"),
+    path("registreren/", account.registreren, name="registreren"),
+    path("mijn-gegevens/", account.mijn_gegevens, name="mijn_gegevens"),
+    path("mijn-gegevens.json", account.gegevens_downloaden, name="gegevens_downloaden"),
+    path("verwijderen/", account.account_verwijderen, name="account_verwijderen"),
 ]

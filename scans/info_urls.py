@@ -1,8 +1,8 @@
 from django.urls import path
 
-from . import views
+from .views import info
 
 urlpatterns = [
-    path("privacy/", views.privacy, name="privacy"),
-    path("toegankelijkheid/", views.toegankelijkheid, name="toegankelijkheid"),
+    path("privacy/", info.privacy, name="privacy"),
+    path("toegankelijkheid/", info.toegankelijkheid, name="toegankelijkheid"),
 ]

@@ -1,0 +1,71 @@
+"""One's own account: registering, Mijn gegevens, the JSON export, deleting everything."""
+
+from __future__ import annotations
+
+import json
+
+from django.contrib import messages
+from django.contrib.auth import login, logout
+from django.contrib.auth.decorators import login_required
+from django.db import IntegrityError
+from django.http import HttpResponse
+from django.shortcuts import redirect, render
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_http_methods
+
+from .. import services
+from ..export import gegevens_van
+from ..forms import AccountVerwijderenForm, RegistratieForm
+
+
+@require_http_methods(["GET", "POST"])
+def registreren(request):
+    if request.user.is_authenticated:
+        return redirect("scans:mijn_scans")
+    form = RegistratieForm(request.POST if request.method == "POST" else None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            gebruiker = services.registreer(
+                email=form.cleaned_data["email"],
+                wachtwoord=form.cleaned_data["wachtwoord"],
+                naam=form.cleaned_data["naam"],
+            )
+        except IntegrityError:  # the same address registered a moment ago, in another tab
+            form.add_error("email", RegistratieForm.BESTAAT_AL)
+            return render(request, "registration/registreren.html", {"form": form})
+        login(request, gebruiker, backend="django.contrib.auth.backends.ModelBackend")
+        messages.success(
+            request, _("Welkom! Je account is klaar. Kies hieronder waar je over wilt nadenken.")
+        )
+        return redirect("scans:nieuw")
+    return render(request, "registration/registreren.html", {"form": form})
+
+
+@login_required
+def mijn_gegevens(request):
+    return render(request, "scans/mijn_gegevens.html", {"aantal_scans": request.user.scans.count()})
+
+
+@login_required
+def gegevens_downloaden(request):
+    inhoud = json.dumps(gegevens_van(request.user), ensure_ascii=False, indent=2)
+    response = HttpResponse(inhoud, content_type="application/json; charset=utf-8")
+    datum = timezone.localdate().isoformat()
+    response["Content-Disposition"] = f'attachment; filename="mijn-zelfscan-gegevens-{datum}.json"'
+    response["Cache-Control"] = "private, no-store"
+    return response
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def account_verwijderen(request):
+    form = AccountVerwijderenForm(
+        request.POST if request.method == "POST" else None, gebruiker=request.user
+    )
+    if request.method == "POST" and form.is_valid():
+        services.verwijder_account(gebruiker=request.user)
+        logout(request)
+        messages.success(request, _("Je account en al je gegevens zijn verwijderd. Dank je wel."))
+        return redirect("home")
+    return render(request, "scans/account_verwijderen.html", {"form": form})

@@ -1,0 +1,70 @@
+"""The ontwikkelrapport on screen and as PDF, and two scans side by side."""
+
+from __future__ import annotations
+
+from django.contrib.auth.decorators import login_required
+from django.http import HttpResponse
+from django.shortcuts import render
+from django.views.decorators.http import require_http_methods
+
+from .. import services
+from ..forms import PdfOnderdelenForm
+from ..rapport import bouw_rapport
+from ..vergelijking import sinds_vorige, vergelijk
+from .toegang import scan_van
+
+
+@login_required
+def rapport(request, scan_id):
+    scan = scan_van(request, scan_id)
+    rapport = bouw_rapport(scan)
+    return render(
+        request,
+        "scans/rapport.html",
+        {
+            "rapport": rapport,
+            "scan": scan,
+            "vergelijking": sinds_vorige(scan, rapport),
+            "pdf_keuze": PdfOnderdelenForm(initial=scan.pdf_keuze()),
+        },
+    )
+
+
+@login_required
+def vergelijken(request, scan_id, ander_id):
+    nu = scan_van(request, scan_id)
+    eerder = scan_van(request, ander_id)
+    return render(
+        request,
+        "scans/vergelijken.html",
+        {"scan": nu, "vergelijking": vergelijk(eerder, nu)},
+    )
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def rapport_pdf(request, scan_id):
+    """The ontwikkelrapport as a PDF download, also for an unfinished scan (a tussenstand)."""
+    # Imported here so WeasyPrint loads only when someone asks for a PDF.
+    from django.utils.translation import get_language
+
+    from ..pdf import bestandsnaam
+    from ..pdf import rapport_pdf as maak_pdf
+
+    scan = scan_van(request, scan_id)
+    if request.method == "POST":
+        # The form on the report page: remember what goes in, then download.
+        keuze = PdfOnderdelenForm(request.POST)
+        if keuze.is_valid():
+            services.kies_pdf_onderdelen(scan=scan, onderdelen=keuze.cleaned_data)
+    rapport = bouw_rapport(scan)
+    pdf = maak_pdf(
+        rapport,
+        taal=get_language(),
+        onderdelen=scan.pdf_keuze(),
+        vergelijking=sinds_vorige(scan, rapport),
+    )
+    response = HttpResponse(pdf, content_type="application/pdf")
+    response["Content-Disposition"] = f'attachment; filename="{bestandsnaam(rapport)}"'
+    response["Cache-Control"] = "private, no-store"
+    return response

@@ -1,0 +1,264 @@
+"""The steps of a scan: every button saves, then goes where the person asked."""
+
+from __future__ import annotations
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.db import IntegrityError
+from django.http import Http404
+from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_http_methods
+
+from competentieprofiel.models import Item
+
+from .. import services
+from ..forms import (
+    LEEG,
+    GesprekspuntenForm,
+    LabelForm,
+    LeerdoelFormSet,
+    OpvolgingFormSet,
+    StapForm,
+)
+from ..models import Scan
+from ..rapport import bouw_rapport
+from ..stappen import (
+    ITEMS,
+    LABEL,
+    LEERDOELEN,
+    OPVOLGING,
+    TERUGBLIK,
+    Stap,
+    geschatte_minuten,
+    stappenplan,
+)
+from .toegang import scan_van
+
+VORIGE, VOLGENDE, LATER = "vorige", "volgende", "later"
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def stap(request, scan_id, stap: str):
+    scan = scan_van(request, scan_id)
+    plan = stappenplan(scan)
+    huidig = plan.zoek(stap)
+    if huidig is None:
+        raise Http404
+    weergave = {
+        OPVOLGING: _opvolgingstap,
+        ITEMS: _itemstap,
+        LABEL: _labelstap,
+        TERUGBLIK: _terugblik,
+        LEERDOELEN: _leerdoelen,
+    }
+    try:
+        return weergave[huidig.soort](request, scan, plan, huidig)
+    except IntegrityError:
+        # The scan was deleted while this step was being saved (for instance in another tab).
+        messages.info(request, _("Deze scan bestaat niet meer; er is niets opgeslagen."))
+        return redirect("scans:mijn_scans")
+
+
+def _waarheen(request, plan, huidig: Stap) -> tuple[str, Stap | None]:
+    actie = request.POST.get("actie", VOLGENDE)
+    if actie == VORIGE:
+        doel = plan.vorige(huidig) or huidig
+        return VORIGE, doel
+    if actie == LATER:
+        return LATER, huidig
+    return VOLGENDE, plan.volgende(huidig)
+
+
+def _na_opslaan(request, scan: Scan, actie: str, doel: Stap | None):
+    if actie == LATER:
+        messages.success(
+            request,
+            _("Je antwoorden zijn bewaard. Als je terugkomt, ga je verder waar je was."),
+        )
+        return redirect("scans:mijn_scans")
+    if doel is None:
+        services.rond_af(scan=scan)
+        return redirect("scans:rapport", scan_id=scan.pk)
+    return redirect("scans:stap", scan_id=scan.pk, stap=doel.sleutel)
+
+
+def _context(scan, plan, huidig, **extra):
+    return {
+        "scan": scan,
+        "plan": plan,
+        "stap": huidig,
+        "vorige": plan.vorige(huidig),
+        "volgende": plan.volgende(huidig),
+        **extra,
+    }
+
+
+def _itemstap(request, scan, plan, huidig: Stap):
+    items = list(Item.objects.filter(pk__in=huidig.item_ids).order_by("volgorde"))
+    opties = list(scan.versie.schaalopties.all())
+    bestaand = {}
+    if request.method == "POST":
+        form = StapForm(request.POST, items=items, opties=opties)
+        if form.is_valid():
+            actie, doel = _waarheen(request, plan, huidig)
+            per_sleutel = {o.sleutel: o.pk for o in opties}
+            keuzes = [
+                services.ItemKeuze(
+                    item_id=item.pk,
+                    optie_id=per_sleutel.get(form.cleaned_data[f"item_{item.pk}"]),
+                    ontwikkelen=form.cleaned_data[f"ontwikkelen_{item.pk}"],
+                )
+                for item in items
+                if form.ingevuld(item)
+            ]
+            services.bewaar_itemstap(
+                scan=scan,
+                stap=huidig,
+                keuzes=keuzes,
+                notitie=form.cleaned_data["notitie"] if "notitie" in request.POST else None,
+                volgende=(doel or huidig).sleutel,
+            )
+            return _na_opslaan(request, scan, actie, doel)
+    else:
+        bestaand = {a.item_id: a for a in scan.antwoorden.filter(item_id__in=huidig.item_ids)}
+        notitie = scan.notities.filter(groep=huidig.groep, categorie=huidig.categorie).first()
+        initial = {"notitie": notitie.tekst if notitie else ""}
+        opties_per_id = {o.pk: o.sleutel for o in opties}
+        for item in items:
+            antwoord = bestaand.get(item.pk)
+            initial[f"item_{item.pk}"] = (
+                opties_per_id.get(antwoord.optie_id, LEEG) if antwoord else LEEG
+            )
+            initial[f"ontwikkelen_{item.pk}"] = bool(antwoord and antwoord.ontwikkelen)
+        form = StapForm(initial=initial, items=items, opties=opties)
+    eerste_itemstap = next(s for s in plan if s.soort == ITEMS)
+    eerste_keer = eerste_itemstap.sleutel == huidig.sleutel and not bestaand
+    return render(
+        request,
+        "scans/stap.html",
+        _context(
+            scan,
+            plan,
+            huidig,
+            form=form,
+            rijen=[form.rij(item) for item in items],
+            buiten_rol={o.sleutel for o in opties if o.buiten_rol},
+            aantal_items=sum(len(s.item_ids) for s in plan),
+            minuten=geschatte_minuten(sum(len(s.item_ids) for s in plan)),
+            eerste_keer=eerste_keer,
+        ),
+    )
+
+
+def _opvolgingstap(request, scan, plan, huidig: Stap):
+    opvolgingen = list(scan.opvolgingen.all())
+    if request.method == "POST":
+        formset = OpvolgingFormSet(request.POST, prefix="opvolging")
+        if formset.is_valid():
+            actie, doel = _waarheen(request, plan, huidig)
+            services.bewaar_opvolging(
+                scan=scan,
+                opvolgingen=[
+                    services.Opvolging(
+                        o.volgorde, f.cleaned_data["status"], f.cleaned_data["notitie"]
+                    )
+                    for o, f in zip(opvolgingen, formset.forms, strict=False)
+                ],
+                volgende=(doel or huidig).sleutel,
+            )
+            return _na_opslaan(request, scan, actie, doel)
+    else:
+        formset = OpvolgingFormSet(
+            initial=[{"status": o.status, "notitie": o.notitie} for o in opvolgingen],
+            prefix="opvolging",
+        )
+    return render(
+        request,
+        "scans/opvolging.html",
+        _context(
+            scan,
+            plan,
+            huidig,
+            rijen=list(zip(opvolgingen, formset.forms, strict=False)),
+            formset=formset,
+        ),
+    )
+
+
+def _labelstap(request, scan, plan, huidig: Stap):
+    niveaus = list(scan.versie.niveaus.all())
+    if request.method == "POST":
+        form = LabelForm(request.POST, niveaus=niveaus)
+        if form.is_valid():
+            actie, doel = _waarheen(request, plan, huidig)
+            services.bewaar_label(
+                scan=scan,
+                stap=huidig,
+                niveau=form.gekozen_niveau(),
+                volgende=(doel or huidig).sleutel,
+            )
+            return _na_opslaan(request, scan, actie, doel)
+    else:
+        sg = huidig.scangroep
+        gekozen = sg.niveau.sleutel if sg.niveau else (LEEG if sg.label_gekozen else None)
+        form = LabelForm(initial={"niveau": gekozen}, niveaus=niveaus)
+    return render(
+        request,
+        "scans/label.html",
+        _context(scan, plan, huidig, form=form, niveaus=niveaus),
+    )
+
+
+def _terugblik(request, scan, plan, huidig: Stap):
+    if request.method == "POST":
+        actie, doel = _waarheen(request, plan, huidig)
+        services.ga_naar(scan=scan, stap=(doel or huidig).sleutel)
+        return _na_opslaan(request, scan, actie, doel)
+    return render(
+        request,
+        "scans/terugblik.html",
+        _context(scan, plan, huidig, rapport=bouw_rapport(scan)),
+    )
+
+
+def _leerdoelen(request, scan, plan, huidig: Stap):
+    if request.method == "POST":
+        formset = LeerdoelFormSet(request.POST, prefix="leerdoel")
+        gesprek = GesprekspuntenForm(request.POST)
+        if formset.is_valid() and gesprek.is_valid():
+            actie, doel = _waarheen(request, plan, huidig)
+            services.bewaar_leerdoelen(
+                scan=scan,
+                leerdoelen=[f.cleaned_data for f in formset.forms],
+                gesprekspunten=gesprek.cleaned_data["gesprekspunten"],
+                volgende=(doel or huidig).sleutel,
+            )
+            return _na_opslaan(request, scan, actie, doel)
+    else:
+        bestaande = [
+            {
+                "wat": d.wat,
+                "waarom": d.waarom,
+                "eerste_stap": d.eerste_stap,
+                "hulp": d.hulp,
+                "wanneer": d.wanneer,
+            }
+            for d in scan.leerdoelen.all()
+        ]
+        formset = LeerdoelFormSet(initial=bestaande, prefix="leerdoel")
+        gesprek = GesprekspuntenForm(initial={"gesprekspunten": scan.gesprekspunten})
+    rapport = bouw_rapport(scan)
+    return render(
+        request,
+        "scans/leerdoelen.html",
+        _context(
+            scan,
+            plan,
+            huidig,
+            formset=formset,
+            gesprek=gesprek,
+            rapport=rapport,
+        ),
+    )
