@@ -10,7 +10,7 @@ APT_PAKKETTEN := chromium libpango-1.0-0 libpangoft2-1.0-0 gettext poppler-utils
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: setup systeem vertalingen run test bench lint
+.PHONY: setup systeem vertalingen berichten run test bench lint
 
 setup: systeem $(STAMP) vertalingen
 
@@ -31,6 +31,13 @@ $(STAMP): pyproject.toml
 
 vertalingen: $(STAMP)
 	@if ls locale/*/LC_MESSAGES/django.po >/dev/null 2>&1; then $(PY) manage.py compilemessages -v 0; fi
+
+# After adding or changing a {% translate %} / gettext() text: refresh both catalogues, then
+# translate the new entries in locale/en/LC_MESSAGES/django.po. No source locations, so a
+# catalogue only changes where a text changed.
+berichten: $(STAMP)
+	$(PY) manage.py makemessages -l nl -l en --no-obsolete --no-location -i '.venv/*' -i 'var/*' -i 'tests/*'
+	$(PY) manage.py compilemessages -v 0
 
 run: setup
 	$(PY) manage.py migrate --noinput

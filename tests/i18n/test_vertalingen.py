@@ -1,12 +1,8 @@
 """Every interface text is translated: the checked-in catalogues hold exactly the strings the
 code and templates mark today, English has a real translation for each, and nothing is fuzzy.
 
-A new {% translate %} or gettext() string fails here until someone runs
-
-    .venv/bin/python manage.py makemessages -l nl -l en --no-obsolete \
-        -i '.venv/*' -i 'var/*' -i 'tests/*'
-
-and translates it in locale/en/LC_MESSAGES/django.po.
+A new {% translate %} or gettext() string fails here until someone runs `make berichten`
+(makemessages for both languages) and translates it in locale/en/LC_MESSAGES/django.po.
 """
 
 from __future__ import annotations
