@@ -10,7 +10,7 @@ APT_PAKKETTEN := chromium libpango-1.0-0 libpangoft2-1.0-0 gettext poppler-utils
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: setup systeem vertalingen berichten run test bench lint
+.PHONY: setup systeem vertalingen berichten run test bench lint reistijd
 
 setup: systeem $(STAMP) vertalingen
 
@@ -56,3 +56,7 @@ lint: setup
 
 bench: setup
 	$(PY) bench/pdf_bench.py
+
+# A person's time for basis plus one gebied, walked in headless Chromium (bench/reistijd.py).
+reistijd: setup
+	$(PY) bench/reistijd.py
