@@ -120,6 +120,8 @@ class Groep(models.Model):
     soort = models.CharField(_("soort"), max_length=10, choices=Soort.choices)
     titel = models.CharField(_("titel"), max_length=300)
     rolnaam = models.CharField(_("rolnaam"), max_length=200, blank=True)
+    # One line for the start page, where someone chooses a gebied at a glance.
+    kernzin = models.TextField(_("kernzin"), blank=True)
     korte_beschrijving = models.TextField(_("korte beschrijving"))
     beschrijving = models.TextField(_("beschrijving"), blank=True)
     gespreksvragen = models.JSONField(_("gespreksvragen"), default=list, blank=True)

@@ -24,6 +24,22 @@ def test_it_loads_the_npuls_profile_with_all_items_in_their_group_and_category(d
     assert [o.sleutel for o in versie.schaalopties.all()][-1] == "nvt"
 
 
+def test_a_group_may_have_a_one_line_kernzin_for_the_start_page(db, tmp_path):
+    call_command("laad_profiel", str(NPULS))
+    coach = Groep.objects.get(sleutel="coach")
+    assert coach.kernzin == "Docenten en teams begeleiden in hun professionele groei."
+    # Optional: a profile without kernzinnen loads, its groups have none.
+    zonder = tmp_path / "zonder.yaml"
+    zonder.write_text(
+        "\n".join(
+            r for r in NPULS.read_text("utf-8").splitlines() if not r.strip().startswith("kernzin:")
+        ).replace("npuls-docentondersteuning", "zonder-kernzin", 1),
+        "utf-8",
+    )
+    call_command("laad_profiel", str(zonder))
+    assert not Groep.objects.filter(versie__profiel__sleutel="zonder-kernzin").exclude(kernzin="")
+
+
 def test_loading_the_same_file_twice_changes_nothing_and_says_so(db, capsys):
     call_command("laad_profiel", str(NPULS))
     voor = _rijen()
