@@ -48,7 +48,7 @@ class GroepInline(ReadOnlyInline):
 
 class SchaaloptieInline(ReadOnlyInline):
     model = Schaaloptie
-    fields = ["volgorde", "sleutel", "label", "buiten_rol"]
+    fields = ["volgorde", "sleutel", "label", "buiten_rol", "verkennend"]
 
 
 class ItemInline(ReadOnlyInline):

@@ -23,6 +23,8 @@ from .yamlbron import PositionedDict, PositionedList, parse_yaml
 
 ONDERSTEUNDE_FORMATEN = {1}
 SLEUTEL_PATROON = re.compile(r"^[a-z0-9][a-z0-9._-]*$")
+# A suggestion is a short invitation, not a course description.
+SUGGESTIE_MAX = 300
 
 
 class ProfielFout(Exception):
@@ -55,12 +57,21 @@ SCHAALOPTIE = {
     "sleutel": Veld(SLEUTEL),
     "label": Veld(TEKST),
     "buiten_rol": Veld(JANEE, verplicht=False),
+    "verkennend": Veld(JANEE, verplicht=False),
 }
 SCHAAL = {"vraag": Veld(TEKST), "opties": Veld(Lijst(SCHAALOPTIE, minimaal=2))}
 NIVEAU = {"sleutel": Veld(SLEUTEL), "titel": Veld(TEKST), "beschrijving": Veld(TEKST)}
 NIVEAUS = {"toelichting": Veld(TEKST), "opties": Veld(Lijst(NIVEAU, minimaal=1))}
-ITEM = {"sleutel": Veld(SLEUTEL), "tekst": Veld(TEKST)}
-ONDERDEEL = {"categorie": Veld(SLEUTEL), "items": Veld(Lijst(ITEM, minimaal=1))}
+ITEM = {
+    "sleutel": Veld(SLEUTEL),
+    "tekst": Veld(TEKST),
+    "suggesties": Veld(Lijst(TEKST), verplicht=False),
+}
+ONDERDEEL = {
+    "categorie": Veld(SLEUTEL),
+    "items": Veld(Lijst(ITEM, minimaal=1)),
+    "suggesties": Veld(Lijst(TEKST), verplicht=False),
+}
 LINK = {"titel": Veld(TEKST), "url": Veld(URL)}
 GROEP = {
     "sleutel": Veld(SLEUTEL),
@@ -237,7 +248,15 @@ def _controleer_samenhang(c: _Controle, ruw: PositionedDict, schoon: dict) -> No
     )
     schaal = schoon.get("schaal") or {}
     if isinstance(ruw.get("schaal"), PositionedDict):
-        uniek("schaal > opties", ruw["schaal"].get("opties"), schaal.get("opties"), "schaaloptie")
+        ruwe_opties = ruw["schaal"].get("opties")
+        uniek("schaal > opties", ruwe_opties, schaal.get("opties"), "schaaloptie")
+        for i, optie in enumerate(schaal.get("opties") or []):
+            if optie and optie.get("buiten_rol") and optie.get("verkennend"):
+                c.fout(
+                    ruwe_opties.line_of(i),
+                    f"schaal > opties '{optie.get('sleutel')}'",
+                    "een antwoord is buiten de rol óf verkennend, niet allebei",
+                )
     niveaus = schoon.get("niveaus") or {}
     if isinstance(ruw.get("niveaus"), PositionedDict):
         uniek("niveaus > opties", ruw["niveaus"].get("opties"), niveaus.get("opties"), "label")
@@ -256,6 +275,7 @@ def _controleer_samenhang(c: _Controle, ruw: PositionedDict, schoon: dict) -> No
                 plaats,
                 f"soort '{groep['soort']}' bestaat niet (kies basis of gebied)",
             )
+        _controleer_suggesties(c, ruwe_groep, groep, f"{plaats} > suggesties")
         ruwe_onderdelen = ruwe_groep.get("onderdelen")
         gebruikte: set[str] = set()
         for oi, onderdeel in enumerate(groep.get("onderdelen") or []):
@@ -276,9 +296,18 @@ def _controleer_samenhang(c: _Controle, ruw: PositionedDict, schoon: dict) -> No
                     f"categorie '{categorie}' komt twee keer voor in deze groep",
                 )
             gebruikte.add(categorie)
+            _controleer_suggesties(
+                c, ruw_onderdeel, onderdeel, f"{plaats} > onderdeel '{categorie}' > suggesties"
+            )
             ruwe_items = ruw_onderdeel.get("items")
             for ii, item in enumerate(onderdeel.get("items") or []):
                 sleutel = (item or {}).get("sleutel")
+                if isinstance(ruwe_items, PositionedList) and isinstance(
+                    ruwe_items[ii], PositionedDict
+                ):
+                    _controleer_suggesties(
+                        c, ruwe_items[ii], item or {}, f"{plaats} > item '{sleutel}' > suggesties"
+                    )
                 if not sleutel:
                     continue
                 if sleutel in item_sleutels:
@@ -286,6 +315,26 @@ def _controleer_samenhang(c: _Controle, ruw: PositionedDict, schoon: dict) -> No
                         ruwe_items.line_of(ii), plaats, f"item-sleutel '{sleutel}' komt dubbel voor"
                     )
                 item_sleutels.add(sleutel)
+
+
+def _controleer_suggesties(c: _Controle, ruw: PositionedDict, schoon: dict, plaats: str) -> None:
+    """Suggestions are short and said once per place."""
+    ruwe_lijst = ruw.get("suggesties")
+    if not isinstance(ruwe_lijst, PositionedList):
+        return
+    gezien: set[str] = set()
+    for i, tekst in enumerate(schoon.get("suggesties") or []):
+        if not tekst:
+            continue
+        if len(tekst) > SUGGESTIE_MAX:
+            c.fout(
+                ruwe_lijst.line_of(i),
+                plaats,
+                f"deze suggestie is {len(tekst)} tekens; houd hem kort (hooguit {SUGGESTIE_MAX})",
+            )
+        if tekst in gezien:
+            c.fout(ruwe_lijst.line_of(i), plaats, "deze suggestie staat hier al")
+        gezien.add(tekst)
 
 
 def valideer_profiel(raw: bytes, bestandsnaam: str) -> dict:
@@ -346,6 +395,12 @@ def tel(schoon: dict) -> dict[str, int]:
     }
 
 
+def met_sleutels(voorvoegsel: str, teksten: list[str]) -> list[dict]:
+    """Suggestions with a stable key each: its place in the file, counted from 1
+    ("coach.kennis.suggestie.2"). Translations are keyed on it."""
+    return [{"sleutel": f"{voorvoegsel}.{i}", "tekst": t} for i, t in enumerate(teksten, 1)]
+
+
 @transaction.atomic
 def schrijf_profiel(schoon: dict, *, bronbestand: str = "") -> LaadResultaat:
     """Store validated data as a new profile version, unless the newest version is identical."""
@@ -388,6 +443,7 @@ def schrijf_profiel(schoon: dict, *, bronbestand: str = "") -> LaadResultaat:
             sleutel=o["sleutel"],
             label=o["label"],
             buiten_rol=o.get("buiten_rol", False),
+            verkennend=o.get("verkennend", False),
             volgorde=i,
         )
         for i, o in enumerate(schoon["schaal"]["opties"])
@@ -415,6 +471,13 @@ def schrijf_profiel(schoon: dict, *, bronbestand: str = "") -> LaadResultaat:
             beschrijving=g.get("beschrijving", ""),
             gespreksvragen=g.get("gespreksvragen", []),
             suggesties=g.get("suggesties", []),
+            categorie_suggesties={
+                o["categorie"]: met_sleutels(
+                    f"{g['sleutel']}.{o['categorie']}.suggestie", o["suggesties"]
+                )
+                for o in g["onderdelen"]
+                if o.get("suggesties")
+            },
             verder_met=g.get("verder_met", []),
             volgorde=gi,
         )
@@ -427,6 +490,9 @@ def schrijf_profiel(schoon: dict, *, bronbestand: str = "") -> LaadResultaat:
                         categorie=categorieen[onderdeel["categorie"]],
                         sleutel=item["sleutel"],
                         tekst=item["tekst"],
+                        suggesties=met_sleutels(
+                            f"{item['sleutel']}.suggestie", item.get("suggesties", [])
+                        ),
                         volgorde=len(items),
                     )
                 )

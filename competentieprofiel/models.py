@@ -75,6 +75,9 @@ class Schaaloptie(models.Model):
     sleutel = models.SlugField(_("sleutel"), max_length=100)
     label = models.CharField(_("label"), max_length=300)
     buiten_rol = models.BooleanField(_("hoort niet bij de rol"), default=False)
+    # An answer of someone still exploring ("hier ben ik mee bezig", "nog aan het
+    # ontdekken"): the report offers next steps wherever it was chosen.
+    verkennend = models.BooleanField(_("verkennend"), default=False)
     volgorde = models.PositiveIntegerField(_("volgorde"))
 
     class Meta:
@@ -126,6 +129,9 @@ class Groep(models.Model):
     beschrijving = models.TextField(_("beschrijving"), blank=True)
     gespreksvragen = models.JSONField(_("gespreksvragen"), default=list, blank=True)
     suggesties = models.JSONField(_("suggesties"), default=list, blank=True)
+    # Next steps per category of this group: {"kennis": [{"sleutel": "coach.kennis.suggestie.1",
+    # "tekst": "..."}, ...]}; every suggestion has a stable key for its translations.
+    categorie_suggesties = models.JSONField(_("suggesties per categorie"), default=dict, blank=True)
     verder_met = models.JSONField(_("verder met"), default=list, blank=True)
     volgorde = models.PositiveIntegerField(_("volgorde"))
 
@@ -148,6 +154,10 @@ class Groep(models.Model):
     def volledige_titel(self) -> str:
         return f"{self.titel}; {self.rolnaam}" if self.rolnaam else self.titel
 
+    def suggesties_bij(self, categorie: str) -> list[dict]:
+        """The next steps of one category of this group: [{"sleutel", "tekst"}, ...]."""
+        return self.categorie_suggesties.get(categorie, [])
+
 
 class Item(models.Model):
     versie = models.ForeignKey(ProfielVersie, on_delete=models.CASCADE, related_name="items")
@@ -155,6 +165,8 @@ class Item(models.Model):
     categorie = models.ForeignKey(Categorie, on_delete=models.CASCADE, related_name="items")
     sleutel = models.CharField(_("sleutel"), max_length=150)
     tekst = models.TextField(_("tekst"))
+    # Next steps for exactly this statement, most specific of all: [{"sleutel", "tekst"}].
+    suggesties = models.JSONField(_("suggesties"), default=list, blank=True)
     volgorde = models.PositiveIntegerField(_("volgorde"))
 
     class Meta:
