@@ -1,12 +1,13 @@
 """Account URLs that differ from django.contrib.auth's defaults (e-mail login, registration,
-a rate-limited password reset). They come before django.contrib.auth.urls and win."""
+a rate-limited password reset, the password forms in our own words). They come before
+django.contrib.auth.urls and win."""
 
 from django.contrib.auth import views as auth_views
 from django.urls import path
 
 from competentieprofiel.ratelimit import beperk_wachtwoordherstel
 
-from .forms import InlogForm
+from .forms import InlogForm, NieuwWachtwoordForm, WachtwoordHerstelForm, WachtwoordWijzigenForm
 from .views import account
 
 urlpatterns = [
@@ -19,8 +20,20 @@ urlpatterns = [
     ),
     path(
         "password_reset/",
-        beperk_wachtwoordherstel(auth_views.PasswordResetView.as_view()),
+        beperk_wachtwoordherstel(
+            auth_views.PasswordResetView.as_view(form_class=WachtwoordHerstelForm)
+        ),
         name="password_reset",
+    ),
+    path(
+        "reset/<uidb64>/<token>/",
+        auth_views.PasswordResetConfirmView.as_view(form_class=NieuwWachtwoordForm),
+        name="password_reset_confirm",
+    ),
+    path(
+        "password_change/",
+        auth_views.PasswordChangeView.as_view(form_class=WachtwoordWijzigenForm),
+        name="password_change",
     ),
     path("registreren/", account.registreren, name="registreren"),
     path("mijn-gegevens/", account.mijn_gegevens, name="mijn_gegevens"),

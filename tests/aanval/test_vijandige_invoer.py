@@ -42,6 +42,8 @@ LEERDOELVELDEN = ("wat", "waarom", "eerste_stap", "hulp", "wanneer")
 FOUTOVERZICHT = "Er is iets dat je nog even moet bekijken"
 VELDFOUT = 'class="errorlist'  # Django's own error list, e.g. of a formset's hidden fields
 INLOGFOUT = "Dat e-mailadres en wachtwoord horen niet bij elkaar"
+# The login page names a wrong combination, or links to the field that is missing or wrong.
+INLOG_GEWEIGERD = (INLOGFOUT, '<li><a href="#id_username">', '<li><a href="#id_password">')
 
 HOSTIEL = [
     "<script>alert(1)</script>",
@@ -244,7 +246,7 @@ class VijandigeInvoer(TestCase):
         soort=inhoudssoort,
     )
     def test_login(self, data, soort):
-        self._controleer(self._post(reverse("login"), data, soort), geweigerd=(INLOGFOUT,))
+        self._controleer(self._post(reverse("login"), data, soort), geweigerd=INLOG_GEWEIGERD)
 
     @INSTELLINGEN
     @given(data=invoer(["email"], {"email": AANVALLER}), soort=inhoudssoort)
@@ -509,10 +511,10 @@ class VijandigeInvoer(TestCase):
                     self.assertEqual(response.status_code, 200)
                     html = response.content.decode()
                     if naam == "login":
-                        self.assertIn(INLOGFOUT, html)
+                        self.assertIn(f'<a href="#id_{veld}">Null-tekens', html)
                     else:
                         self.assertIn(FOUTOVERZICHT, html)
-                        self.assertIn("Null-tekens zijn niet toegestaan.", html)
+                    self.assertIn("Null-tekens zijn niet toegestaan.", html)
                     self.assertEqual(_nul_opgeslagen(), [])
 
     def test_an_empty_post_is_refused_in_dutch(self):
@@ -531,7 +533,7 @@ class VijandigeInvoer(TestCase):
                 response = self._post(url, {})
                 self.assertEqual(response.status_code, 200)
                 html = response.content.decode()
-                self.assertIn(INLOGFOUT if naam == "login" else FOUTOVERZICHT, html)
+                self.assertIn("Vul je e-mailadres in." if naam == "login" else FOUTOVERZICHT, html)
 
     def test_absurd_formset_counts_are_refused_in_dutch(self):
         for naam, prefix in (("opvolging", "opvolging"), ("leerdoelen", "leerdoel")):

@@ -42,7 +42,7 @@ def test_a_weak_or_mismatched_password_is_explained_in_dutch(client, db):
         {"email": "d@example.nl", "wachtwoord": "12345678", "wachtwoord_herhaald": "12345678"},
     )
     html = response.content.decode()
-    assert "Dit wachtwoord is te algemeen." in html
+    assert "Dit wachtwoord gebruiken veel mensen; kies een ander." in html
     response = client.post(
         reverse("registreren"),
         {
