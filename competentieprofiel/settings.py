@@ -76,6 +76,7 @@ INSTALLED_APPS = [
     "axes",
     "competentieprofiel",
     "scans",
+    "accounts",
 ]
 
 MIDDLEWARE = [

@@ -1,4 +1,4 @@
-"""Project URLs. The scans app is included by name; the framework app never imports it."""
+"""Project URLs. The apps are included by name; the framework app never imports them."""
 
 from django.contrib import admin
 from django.urls import include, path
@@ -9,7 +9,7 @@ urlpatterns = [
     path("", views.home, name="home"),
     path("profiel/", views.profiel, name="profiel"),
     path("profiel/<slug:sleutel>/", views.profiel, name="profiel_sleutel"),
-    path("accounts/", include("scans.account_urls")),
+    path("accounts/", include("accounts.urls")),
     path("accounts/", include("django.contrib.auth.urls")),
     path("scans/", include("scans.urls")),
     path("", include("scans.info_urls")),

@@ -32,8 +32,11 @@ def maak_demo(versie: ProfielVersie) -> tuple[object, Scan, bool]:
     if gebruiker and gebruiker.scans.filter(versie=versie).exists():
         return gebruiker, gebruiker.scans.filter(versie=versie).first(), False
     if gebruiker is None:
-        gebruiker = services.registreer(
-            email=DEMO_EMAIL, wachtwoord=DEMO_WACHTWOORD, naam="Noor de Vries"
+        gebruiker = gebruikers.create_user(
+            username=DEMO_EMAIL,
+            email=DEMO_EMAIL,
+            password=DEMO_WACHTWOORD,
+            first_name="Noor de Vries",
         )
     scan = services.start_scan(
         eigenaar=gebruiker,

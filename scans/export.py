@@ -1,5 +1,6 @@
-"""Everything stored about a person, as one JSON document they own ("Download al mijn
-gegevens"). The format is documented in the README; `formaat` changes when it does."""
+"""The scans part of "Download al mijn gegevens": every scan of a person with its answers,
+notes, labels and leerdoelen. `accounts.export` puts it in the whole document; the format
+is documented in the README."""
 
 from __future__ import annotations
 
@@ -9,15 +10,14 @@ from competentieprofiel.models import Item, Schaaloptie
 
 from .models import Antwoord, Leerdoel, LeerdoelOpvolging, Notitie, Scan, ScanGroep
 
-EXPORT_FORMAAT = 1
 
-
-def _tijd(waarde):
+def tijd(waarde) -> str | None:
+    """A moment as ISO 8601 in Europe/Amsterdam, or None."""
     return timezone.localtime(waarde).isoformat() if waarde else None
 
 
-def gegevens_van(gebruiker) -> dict:
-    """The account and every scan with answers, notes, labels and leerdoelen (fixed queries)."""
+def scans_van(gebruiker) -> list[dict]:
+    """Every scan of this person with answers, notes, labels and leerdoelen (fixed queries)."""
     scans = list(Scan.objects.filter(eigenaar=gebruiker).select_related("versie__profiel"))
     scan_ids = [s.pk for s in scans]
     groepen: dict = {}
@@ -38,67 +38,57 @@ def gegevens_van(gebruiker) -> dict:
     for o in LeerdoelOpvolging.objects.filter(scan_id__in=scan_ids):
         opvolgingen.setdefault(o.scan_id, []).append(o)
 
-    return {
-        "formaat": EXPORT_FORMAAT,
-        "gemaakt_op": _tijd(timezone.now()),
-        "account": {
-            "email": gebruiker.email,
-            "naam": gebruiker.first_name,
-            "aangemaakt_op": _tijd(gebruiker.date_joined),
-            "laatst_ingelogd": _tijd(gebruiker.last_login),
-        },
-        "scans": [
-            {
-                "id": str(scan.pk),
-                "status": scan.status,
-                "vorige_scan": str(scan.vorige_scan_id) if scan.vorige_scan_id else None,
-                "aangemaakt_op": _tijd(scan.aangemaakt_op),
-                "bijgewerkt_op": _tijd(scan.bijgewerkt_op),
-                "afgerond_op": _tijd(scan.afgerond_op),
-                "profiel": {
-                    "sleutel": scan.versie.profiel.sleutel,
-                    "titel": scan.versie.titel,
-                    "versie": scan.versie.nummer,
-                },
-                "functie": scan.functie,
-                "sector": scan.sector,
-                "labels_aan": scan.labels_aan,
-                "groepen": [
-                    {
-                        "sleutel": sg.groep.sleutel,
-                        "titel": sg.groep.titel,
-                        "label": sg.niveau.sleutel if sg.niveau else None,
-                    }
-                    for sg in groepen.get(scan.pk, [])
-                ],
-                "antwoorden": [
-                    _antwoord(a.item, a.optie, a.ontwikkelen)
-                    for a in sorted(antwoorden.get(scan.pk, []), key=lambda a: a.item.volgorde)
-                ],
-                "notities": [
-                    {"groep": n.groep.sleutel, "categorie": n.categorie.sleutel, "tekst": n.tekst}
-                    for n in notities.get(scan.pk, [])
-                ],
-                "leerdoelen": [
-                    {
-                        "wat": d.wat,
-                        "waarom": d.waarom,
-                        "eerste_stap": d.eerste_stap,
-                        "hulp": d.hulp,
-                        "wanneer": d.wanneer,
-                    }
-                    for d in leerdoelen.get(scan.pk, [])
-                ],
-                "gesprekspunten": scan.gesprekspunten,
-                "vorige_leerdoelen": [
-                    {"leerdoel": o.leerdoel, "status": o.status or None, "notitie": o.notitie}
-                    for o in opvolgingen.get(scan.pk, [])
-                ],
-                "pdf_onderdelen": scan.pdf_keuze(),
-            }
-            for scan in scans
-        ],
-    }
+    return [
+        {
+            "id": str(scan.pk),
+            "status": scan.status,
+            "vorige_scan": str(scan.vorige_scan_id) if scan.vorige_scan_id else None,
+            "aangemaakt_op": tijd(scan.aangemaakt_op),
+            "bijgewerkt_op": tijd(scan.bijgewerkt_op),
+            "afgerond_op": tijd(scan.afgerond_op),
+            "profiel": {
+                "sleutel": scan.versie.profiel.sleutel,
+                "titel": scan.versie.titel,
+                "versie": scan.versie.nummer,
+            },
+            "functie": scan.functie,
+            "sector": scan.sector,
+            "labels_aan": scan.labels_aan,
+            "groepen": [
+                {
+                    "sleutel": sg.groep.sleutel,
+                    "titel": sg.groep.titel,
+                    "label": sg.niveau.sleutel if sg.niveau else None,
+                }
+                for sg in groepen.get(scan.pk, [])
+            ],
+            "antwoorden": [
+                _antwoord(a.item, a.optie, a.ontwikkelen)
+                for a in sorted(antwoorden.get(scan.pk, []), key=lambda a: a.item.volgorde)
+            ],
+            "notities": [
+                {"groep": n.groep.sleutel, "categorie": n.categorie.sleutel, "tekst": n.tekst}
+                for n in notities.get(scan.pk, [])
+            ],
+            "leerdoelen": [
+                {
+                    "wat": d.wat,
+                    "waarom": d.waarom,
+                    "eerste_stap": d.eerste_stap,
+                    "hulp": d.hulp,
+                    "wanneer": d.wanneer,
+                }
+                for d in leerdoelen.get(scan.pk, [])
+            ],
+            "gesprekspunten": scan.gesprekspunten,
+            "vorige_leerdoelen": [
+                {"leerdoel": o.leerdoel, "status": o.status or None, "notitie": o.notitie}
+                for o in opvolgingen.get(scan.pk, [])
+            ],
+            "pdf_onderdelen": scan.pdf_keuze(),
+        }
+        for scan in scans
+    ]
 
 
 def _antwoord(item: Item, optie: Schaaloptie | None, ontwikkelen: bool) -> dict:

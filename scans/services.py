@@ -5,7 +5,6 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from django.contrib.auth import get_user_model
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -20,14 +19,6 @@ MAX_LEERDOELEN = 3
 
 class ScanFout(Exception):
     """A request that does not fit the scan; the message is Dutch and safe to show."""
-
-
-def registreer(*, email: str, wachtwoord: str, naam: str = ""):
-    """Create an account: the e-mail address is the login name."""
-    email = email.strip().lower()
-    return get_user_model().objects.create_user(
-        username=email, email=email, password=wachtwoord, first_name=naam.strip()
-    )
 
 
 @transaction.atomic
@@ -202,21 +193,11 @@ def verwijder_scan(*, scan: Scan) -> None:
 
 
 @transaction.atomic
-def verwijder_account(*, gebruiker) -> None:
-    """Delete an account with everything in it: scans, answers, notes, leerdoelen, its
-    failed-login records and its sessions. Nothing of it stays in the database."""
-    from axes.models import AccessAttempt, AccessFailureLog, AccessLog
-    from django.contrib.sessions.models import Session
+def verwijder_scans_van(*, eigenaar) -> None:
+    """Delete every scan of a person, with everything in it (part of deleting an account).
 
-    gebruikersnaam = gebruiker.get_username()
-    for model in (AccessAttempt, AccessFailureLog, AccessLog):
-        model.objects.filter(username__iexact=gebruikersnaam).delete()
-    eigen_sessies = [
-        s.pk
-        for s in Session.objects.filter(expire_date__gt=timezone.now()).iterator()
-        if s.get_decoded().get("_auth_user_id") == str(gebruiker.pk)
-    ]
-    Session.objects.filter(pk__in=eigen_sessies).delete()
-    # As in verwijder_scan: a save in flight cannot slip a row in while the scans go.
-    list(Scan.objects.select_for_update().filter(eigenaar=gebruiker).values_list("pk"))
-    gebruiker.delete()
+    As in verwijder_scan, the rows are locked first: a save in flight cannot slip a row in
+    while the scans go.
+    """
+    list(Scan.objects.select_for_update().filter(eigenaar=eigenaar).values_list("pk"))
+    Scan.objects.filter(eigenaar=eigenaar).delete()

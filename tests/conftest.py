@@ -33,21 +33,21 @@ def npuls(db, npuls_data):
 
 @pytest.fixture
 def gebruiker(db):
-    from scans.services import registreer
+    from accounts.services import registreer
 
     return registreer(email="anna@example.nl", wachtwoord="Een-lang-wachtwoord-42", naam="Anna")
 
 
 @pytest.fixture
 def andere_gebruiker(db):
-    from scans.services import registreer
+    from accounts.services import registreer
 
     return registreer(email="bram@example.nl", wachtwoord="Een-lang-wachtwoord-42")
 
 
 @pytest.fixture
 def staf(db):
-    from scans.services import registreer
+    from accounts.services import registreer
 
     beheerder = registreer(email="beheer@example.nl", wachtwoord="Een-lang-wachtwoord-42")
     beheerder.is_staff = beheerder.is_superuser = True

@@ -4,6 +4,7 @@ form validate, call a service, render.
 - `mijn_scans`: the list, a new scan, resume, delete a scan
 - `stappen`: the steps of a scan
 - `rapport`: the ontwikkelrapport (HTML, PDF) and the comparison
-- `account`: registration, Mijn gegevens, the export, deleting the account
 - `info`: privacy and accessibility pages
+
+One's own account (login, Mijn gegevens, export, deletion) lives in the `accounts` app.
 """

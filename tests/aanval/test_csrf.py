@@ -23,6 +23,7 @@ FORMULIEREN = {
     "password_reset_confirm",
     "password_change",
     "account_verwijderen",
+    "naam_wijzigen",
     "set_language",
     "scans:nieuw",
     "scans:stap",

@@ -23,6 +23,7 @@ from django.db import connection
 from django.test import Client
 from django.urls import reverse
 
+from accounts import services as accounts_services
 from competentieprofiel.laden import schrijf_profiel
 from competentieprofiel.models import ProfielVersie
 from scans import services
@@ -80,7 +81,7 @@ def versie(request, _sjabloon, transactional_db, tmp_path, npuls_data):
 
 @pytest.fixture
 def eigenaar(versie):
-    return services.registreer(email="tegelijk@example.nl", wachtwoord=WACHTWOORD)
+    return accounts_services.registreer(email="tegelijk@example.nl", wachtwoord=WACHTWOORD)
 
 
 def _nieuwe_scan(eigenaar, versie) -> Scan:

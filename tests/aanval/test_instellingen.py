@@ -16,7 +16,7 @@ from django.test import override_settings
 from django.urls import reverse
 from django.utils import timezone
 
-from scans.services import registreer
+from accounts.services import registreer
 
 SETTINGS = Path(__file__).resolve().parents[2] / "competentieprofiel" / "settings.py"
 

@@ -27,6 +27,8 @@ from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 from hypothesis.extra.django import TestCase
 
+from accounts import forms as account_forms
+from accounts import services as accounts_services
 from competentieprofiel.laden import schrijf_profiel
 from competentieprofiel.models import Item, ProfielVersie
 from scans import forms as scan_forms
@@ -139,7 +141,7 @@ class VijandigeInvoer(TestCase):
             profiel__sleutel=resultaat.profiel, nummer=resultaat.versie
         )
         cls.slachtoffer = maak_wereld(versie)
-        cls.aanvaller = services.registreer(email=AANVALLER, wachtwoord=WACHTWOORD)
+        cls.aanvaller = accounts_services.registreer(email=AANVALLER, wachtwoord=WACHTWOORD)
         coach = versie.groepen.get(sleutel="coach")
         eerste = services.start_scan(
             eigenaar=cls.aanvaller, versie=versie, gebieden=[coach], labels_aan=True
@@ -277,6 +279,12 @@ class VijandigeInvoer(TestCase):
     def test_account_delete(self, data, soort):
         self._inloggen()
         self._controleer(self._post(reverse("account_verwijderen"), data, soort))
+
+    @INSTELLINGEN
+    @given(data=invoer(["naam"], {"naam": "Nieuwe naam"}), soort=inhoudssoort)
+    def test_name_change(self, data, soort):
+        self._inloggen()
+        self._controleer(self._post(reverse("naam_wijzigen"), data, soort))
 
     # -- scans ---------------------------------------------------------------------------
 
@@ -454,6 +462,7 @@ class VijandigeInvoer(TestCase):
                 {"wachtwoord": WACHTWOORD, "zeker": "on"},
                 True,
             ),
+            "naam_wijzigen": (reverse("naam_wijzigen"), {"naam": "Nieuwe naam"}, True),
             "nieuw": (reverse("scans:nieuw"), {"functie": "i-coach", "sector": "hbo"}, True),
             "itemstap": (
                 self._stap_url(self.itemstap.sleutel),
@@ -634,14 +643,15 @@ def test_every_free_text_field_refuses_nul_characters(npuls):
         items=list(Item.objects.all()[:3]), opties=list(npuls.schaalopties.all())
     )
     formulieren = [
-        scan_forms.InlogForm(),
-        scan_forms.RegistratieForm(),
+        account_forms.InlogForm(),
+        account_forms.RegistratieForm(),
         scan_forms.StartForm(versie=npuls),
         stap,
         scan_forms.LabelForm(niveaus=list(npuls.niveaus.all())),
         scan_forms.LeerdoelForm(),
         scan_forms.GesprekspuntenForm(),
-        scan_forms.AccountVerwijderenForm(gebruiker=gebruiker),
+        account_forms.AccountVerwijderenForm(gebruiker=gebruiker),
+        account_forms.NaamForm(),
         scan_forms.OpvolgingForm(),
         scan_forms.PdfOnderdelenForm(),
         auth_forms.PasswordResetForm(),

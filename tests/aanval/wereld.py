@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from django.apps import apps
 from django.contrib.sessions.models import Session
 
+from accounts import services as accounts_services
 from competentieprofiel.models import Item, ProfielVersie, Schaaloptie
 from scans import services
 from scans.models import Antwoord, Leerdoel, LeerdoelOpvolging, Notitie, Scan, ScanGroep
@@ -81,7 +82,7 @@ def vul_scan(scan: Scan, *, notitie: str) -> None:
 
 
 def maak_wereld(versie: ProfielVersie) -> Wereld:
-    eigenaar = services.registreer(email=EMAIL, wachtwoord=WACHTWOORD, naam=NAAM)
+    eigenaar = accounts_services.registreer(email=EMAIL, wachtwoord=WACHTWOORD, naam=NAAM)
     coach = versie.groepen.get(sleutel="coach")
     eerste = services.start_scan(
         eigenaar=eigenaar,

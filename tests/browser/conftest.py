@@ -89,9 +89,11 @@ def url(live_server, profiel):
 @pytest.fixture
 def gebruiker(transactional_db):
     """An existing account, for tests that do not register through the browser."""
-    from scans import services
+    from accounts import services as accounts_services
 
-    return services.registreer(email="ineke@example.nl", wachtwoord=WACHTWOORD, naam="Ineke")
+    return accounts_services.registreer(
+        email="ineke@example.nl", wachtwoord=WACHTWOORD, naam="Ineke"
+    )
 
 
 @pytest.fixture

@@ -11,8 +11,9 @@ from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import dateformat, timezone, translation
 
+from accounts.forms import RegistratieForm
 from scans import services
-from scans.forms import RegistratieForm, StapForm
+from scans.forms import StapForm
 from scans.stappen import stappenplan
 
 from .catalogus import zorg_voor_mo

@@ -10,6 +10,7 @@ import pytest
 from django.urls import reverse
 from pypdf import PdfReader
 
+from accounts import services as accounts_services
 from scans import services
 from scans.demo import NOTITIES, maak_demo
 from scans.overzicht import spreiding_svg, spreiding_tekst
@@ -142,7 +143,9 @@ def test_the_metadata_name_title_language_and_author_and_the_pdf_is_tagged(ingel
 
 
 def test_without_a_name_there_is_no_author_and_no_name_in_the_header(client, npuls):
-    gebruiker = services.registreer(email="zonder@example.nl", wachtwoord="Een-lang-wachtwoord-42")
+    gebruiker = accounts_services.registreer(
+        email="zonder@example.nl", wachtwoord="Een-lang-wachtwoord-42"
+    )
     scan = services.start_scan(eigenaar=gebruiker, versie=npuls, gebieden=[])
     services.rond_af(scan=scan)
     client.force_login(gebruiker)
@@ -154,7 +157,7 @@ def test_without_a_name_there_is_no_author_and_no_name_in_the_header(client, npu
 
 def test_any_name_reaches_header_and_metadata_as_plain_text(client, npuls):
     naam = 'Zoë "Z" </style> \\ O’Neil; }'
-    gebruiker = services.registreer(
+    gebruiker = accounts_services.registreer(
         email="zoe@example.nl", wachtwoord="Een-lang-wachtwoord-42", naam=naam
     )
     scan = services.start_scan(eigenaar=gebruiker, versie=npuls, gebieden=[])

@@ -98,7 +98,7 @@ def test_a_forgotten_password_can_be_reset_by_mail(client, gebruiker):
 def test_a_registration_that_loses_a_race_gets_the_friendly_message(client, db, monkeypatch):
     from django.db import IntegrityError
 
-    from scans import services
+    from accounts import services
 
     def te_laat(**kwargs):
         raise IntegrityError("UNIQUE constraint failed: auth_user.username")

@@ -1,5 +1,5 @@
-"""Account URLs that differ from django.contrib.auth's defaults (e-mail login, registration,
-a rate-limited password reset, the password forms in our own words). They come before
+"""Account URLs. Those that differ from django.contrib.auth's defaults (e-mail login, a
+rate-limited password reset, the password forms in our own words) come before
 django.contrib.auth.urls and win."""
 
 from django.contrib.auth import views as auth_views
@@ -37,6 +37,7 @@ urlpatterns = [
     ),
     path("registreren/", account.registreren, name="registreren"),
     path("mijn-gegevens/", account.mijn_gegevens, name="mijn_gegevens"),
+    path("mijn-gegevens/naam/", account.naam_wijzigen, name="naam_wijzigen"),
     path("mijn-gegevens.json", account.gegevens_downloaden, name="gegevens_downloaden"),
     path("verwijderen/", account.account_verwijderen, name="account_verwijderen"),
 ]

@@ -1,4 +1,5 @@
-"""One's own account: registering, Mijn gegevens, the JSON export, deleting everything."""
+"""One's own account: registering, Mijn gegevens, correcting one's name, the JSON export,
+deleting everything."""
 
 from __future__ import annotations
 
@@ -12,11 +13,11 @@ from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_http_methods
+from django.views.decorators.http import require_http_methods, require_POST
 
 from .. import services
 from ..export import gegevens_van
-from ..forms import AccountVerwijderenForm, RegistratieForm
+from ..forms import AccountVerwijderenForm, NaamForm, RegistratieForm
 
 
 @require_http_methods(["GET", "POST"])
@@ -42,9 +43,32 @@ def registreren(request):
     return render(request, "registration/registreren.html", {"form": form})
 
 
+def _mijn_gegevens(request, naam_form: NaamForm, status: int = 200):
+    return render(
+        request,
+        "accounts/mijn_gegevens.html",
+        {"aantal_scans": request.user.scans.count(), "naam_form": naam_form},
+        status=status,
+    )
+
+
 @login_required
 def mijn_gegevens(request):
-    return render(request, "scans/mijn_gegevens.html", {"aantal_scans": request.user.scans.count()})
+    return _mijn_gegevens(request, NaamForm(initial={"naam": request.user.first_name}))
+
+
+@login_required
+@require_POST
+def naam_wijzigen(request):
+    form = NaamForm(request.POST)
+    if not form.is_valid():
+        return _mijn_gegevens(request, form)
+    services.wijzig_naam(gebruiker=request.user, naam=form.cleaned_data["naam"])
+    if request.user.first_name:
+        messages.success(request, _("Je naam is aangepast."))
+    else:
+        messages.success(request, _("Je naam is weggehaald."))
+    return redirect("mijn_gegevens")
 
 
 @login_required
@@ -68,4 +92,4 @@ def account_verwijderen(request):
         logout(request)
         messages.success(request, _("Je account en al je gegevens zijn verwijderd. Dank je wel."))
         return redirect("home")
-    return render(request, "scans/account_verwijderen.html", {"form": form})
+    return render(request, "accounts/account_verwijderen.html", {"form": form})

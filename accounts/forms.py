@@ -1,0 +1,188 @@
+"""Forms of one's own account. Forms only validate; services write."""
+
+from __future__ import annotations
+
+from django import forms
+from django.contrib.auth import get_user_model, password_validation
+from django.contrib.auth.forms import (
+    AuthenticationForm,
+    PasswordChangeForm,
+    PasswordResetForm,
+    SetPasswordForm,
+)
+from django.utils.translation import gettext_lazy as _
+
+WACHTWOORD_HULP = _("Minstens 8 tekens, niet alleen cijfers en niet te voor de hand liggend.")
+NIET_GELIJK = _("De twee wachtwoorden zijn niet gelijk.")
+
+
+def _verplicht(veld: forms.Field, melding) -> forms.Field:
+    """A required field that says what is missing, instead of "Dit veld is verplicht"."""
+    veld.error_messages = {**veld.error_messages, "required": melding}
+    return veld
+
+
+def _naamveld() -> forms.CharField:
+    return forms.CharField(
+        label=_("Naam (mag je leeg laten)"),
+        max_length=150,
+        required=False,
+        help_text=_("Alleen voor de kop van je eigen rapport."),
+        widget=forms.TextInput(attrs={"autocomplete": "name"}),
+    )
+
+
+class InlogForm(AuthenticationForm):
+    error_messages = {
+        **AuthenticationForm.error_messages,
+        "invalid_login": _(
+            "Dat e-mailadres en wachtwoord horen niet bij elkaar. Probeer het nog eens, let op "
+            "hoofdletters."
+        ),
+    }
+    username = _verplicht(
+        forms.EmailField(
+            label=_("E-mailadres"), widget=forms.EmailInput(attrs={"autocomplete": "email"})
+        ),
+        _("Vul je e-mailadres in."),
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        _verplicht(self.fields["password"], _("Vul je wachtwoord in."))
+
+    def clean_username(self):
+        return self.cleaned_data["username"].strip().lower()
+
+
+class WachtwoordHerstelForm(PasswordResetForm):
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["email"].label = _("E-mailadres")
+        _verplicht(self.fields["email"], _("Vul het e-mailadres van je account in."))
+
+
+class _NieuwWachtwoord:
+    """The new-password fields of Django's forms, in the words of our registration form."""
+
+    error_messages = {"password_mismatch": NIET_GELIJK}
+
+    def _nieuw_wachtwoord_in_eigen_woorden(self) -> None:
+        een, twee = self.fields["new_password1"], self.fields["new_password2"]
+        een.label, een.help_text = _("Nieuw wachtwoord"), WACHTWOORD_HULP
+        twee.label, twee.help_text = _("Nieuw wachtwoord nog een keer"), ""
+        _verplicht(een, _("Kies een nieuw wachtwoord."))
+        _verplicht(twee, _("Typ je nieuwe wachtwoord nog een keer."))
+
+
+class NieuwWachtwoordForm(_NieuwWachtwoord, SetPasswordForm):
+    """Choosing a new password from the link in the mail."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self._nieuw_wachtwoord_in_eigen_woorden()
+
+
+class WachtwoordWijzigenForm(_NieuwWachtwoord, PasswordChangeForm):
+    """Changing one's password while logged in."""
+
+    error_messages = {
+        "password_mismatch": NIET_GELIJK,
+        "password_incorrect": _("Dit is niet je huidige wachtwoord. Probeer het nog eens."),
+    }
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["old_password"].label = _("Je huidige wachtwoord")
+        _verplicht(self.fields["old_password"], _("Vul je huidige wachtwoord in."))
+        self._nieuw_wachtwoord_in_eigen_woorden()
+
+
+class RegistratieForm(forms.Form):
+    BESTAAT_AL = _(
+        "Er is al een account met dit e-mailadres. Wil je inloggen of je wachtwoord herstellen?"
+    )
+
+    email = _verplicht(
+        forms.EmailField(
+            label=_("E-mailadres"),
+            max_length=150,
+            help_text=_(
+                "Hiermee log je in. We sturen je alleen een mail als je je wachtwoord vergeet."
+            ),
+            widget=forms.EmailInput(attrs={"autocomplete": "email"}),
+        ),
+        _("Vul je e-mailadres in."),
+    )
+    naam = _naamveld()
+    wachtwoord = _verplicht(
+        forms.CharField(
+            label=_("Wachtwoord"),
+            strip=False,
+            widget=forms.PasswordInput(attrs={"autocomplete": "new-password"}),
+            help_text=WACHTWOORD_HULP,
+        ),
+        _("Kies een wachtwoord."),
+    )
+    wachtwoord_herhaald = _verplicht(
+        forms.CharField(
+            label=_("Wachtwoord nog een keer"),
+            strip=False,
+            widget=forms.PasswordInput(attrs={"autocomplete": "new-password"}),
+        ),
+        _("Typ je wachtwoord nog een keer."),
+    )
+
+    def clean_email(self):
+        email = self.cleaned_data["email"].strip().lower()
+        if get_user_model().objects.filter(username__iexact=email).exists():
+            raise forms.ValidationError(self.BESTAAT_AL)
+        return email
+
+    def clean(self):
+        data = super().clean()
+        een, twee = data.get("wachtwoord"), data.get("wachtwoord_herhaald")
+        if een and twee and een != twee:
+            self.add_error("wachtwoord_herhaald", NIET_GELIJK)
+        elif een:
+            gebruiker = get_user_model()(
+                username=data.get("email", ""), email=data.get("email", "")
+            )
+            try:
+                password_validation.validate_password(een, gebruiker)
+            except forms.ValidationError as fout:
+                self.add_error("wachtwoord", fout)
+        return data
+
+
+class NaamForm(forms.Form):
+    """Correct the name on one's account (and so on one's reports)."""
+
+    naam = _naamveld()
+
+
+class AccountVerwijderenForm(forms.Form):
+    wachtwoord = _verplicht(
+        forms.CharField(
+            label=_("Je wachtwoord, ter bevestiging"),
+            strip=False,
+            widget=forms.PasswordInput(attrs={"autocomplete": "current-password"}),
+        ),
+        _("Vul je wachtwoord in; zo weten we zeker dat jij het bent."),
+    )
+    zeker = _verplicht(
+        forms.BooleanField(
+            label=_("Ik begrijp dat al mijn scans, antwoorden, notities en leerdoelen verdwijnen."),
+        ),
+        _("Vink dit aan als je zeker weet dat alles weg mag; pas dan verwijderen we je account."),
+    )
+
+    def __init__(self, *args, gebruiker, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.gebruiker = gebruiker
+
+    def clean_wachtwoord(self):
+        wachtwoord = self.cleaned_data["wachtwoord"]
+        if not self.gebruiker.check_password(wachtwoord):
+            raise forms.ValidationError(_("Dit wachtwoord klopt niet."))
+        return wachtwoord
