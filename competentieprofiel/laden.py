@@ -15,16 +15,27 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from django.conf import settings
 from django.db import transaction
 from django.db.models import Max
 
 from .models import Categorie, Groep, Item, Niveau, Profiel, ProfielVersie, Schaaloptie
+from .taal import BRONTAAL
 from .yamlbron import PositionedDict, PositionedList, parse_yaml
 
 ONDERSTEUNDE_FORMATEN = {1}
 SLEUTEL_PATROON = re.compile(r"^[a-z0-9][a-z0-9._-]*$")
 # A suggestion is a short invitation, not a course description.
 SUGGESTIE_MAX = 300
+
+
+def talen() -> list[str]:
+    """The languages a profile can be written or translated in: those of the interface."""
+    return [code for code, _naam in settings.LANGUAGES]
+
+
+def onbekende_taal(code: str) -> str:
+    return f"taal '{code}' ken ik niet (bekend zijn: {', '.join(talen())})"
 
 
 class ProfielFout(Exception):
@@ -90,6 +101,7 @@ ACHTERGROND = {"titel": Veld(TEKST), "tekst": Veld(TEKST)}
 PROFIEL = {
     "formaat": Veld(GETAL),
     "sleutel": Veld(SLEUTEL),
+    "taal": Veld(SLEUTEL, verplicht=False),
     "titel": Veld(TEKST),
     "uitgever": Veld(TEKST),
     "bron": Veld(TEKST),
@@ -231,6 +243,8 @@ def _controleer_samenhang(c: _Controle, ruw: PositionedDict, schoon: dict) -> No
     """Checks across fields: unique keys, known categories, supported format."""
     if schoon.get("formaat") is not None and schoon["formaat"] not in ONDERSTEUNDE_FORMATEN:
         c.fout(ruw.line_of("formaat"), "formaat", f"formaat {schoon['formaat']} ken ik niet")
+    if schoon.get("taal") and schoon["taal"] not in talen():
+        c.fout(ruw.line_of("taal"), "taal", onbekende_taal(schoon["taal"]))
 
     def uniek(lijst_naam: str, ruwe_lijst, schone_lijst, wat: str) -> set[str]:
         gezien: set[str] = set()
@@ -355,11 +369,9 @@ def valideer_profiel(raw: bytes, bestandsnaam: str) -> dict:
     return schoon
 
 
-def lees_profielbestand(pad: str | Path) -> dict:
-    """Read and validate a profile file; ProfielFout names the file for every problem."""
-    pad = Path(pad)
+def lees_bytes(pad: Path) -> bytes:
     try:
-        raw = pad.read_bytes()
+        return pad.read_bytes()
     except FileNotFoundError:
         raise ProfielFout([f"{pad}: dit bestand bestaat niet"]) from None
     except IsADirectoryError:
@@ -368,7 +380,51 @@ def lees_profielbestand(pad: str | Path) -> dict:
         raise ProfielFout(
             [f"{pad}: het bestand kan niet gelezen worden ({exc.strerror})"]
         ) from None
-    return valideer_profiel(raw, str(pad))
+
+
+@dataclass
+class Profielbestand:
+    """A validated profile with its translations; warnings never stop it from loading."""
+
+    schoon: dict
+    waarschuwingen: list[str] = field(default_factory=list)
+    vertalingen: list[str] = field(default_factory=list)
+
+
+def lees_profiel(pad: str | Path) -> Profielbestand:
+    """Read and validate a profile file and the translations next to it (npuls.en.yaml
+    beside npuls.yaml); ProfielFout names the file and line of every problem."""
+    from .vertaling import lees_vertaling, vertalingen_naast  # builds on the shapes above
+
+    pad = Path(pad)
+    raw = lees_bytes(pad)
+    if re.search(rb"(?m)^vertaling_van:", raw):
+        raise ProfielFout(
+            [
+                f"{pad}: dit is een vertaling, geen profiel; zet het naast het profiel dat het "
+                "vertaalt, met de taal in de naam (npuls.en.yaml naast npuls.yaml)"
+            ]
+        )
+    schoon = valideer_profiel(raw, str(pad))
+    problemen, waarschuwingen, vertalingen = [], [], {}
+    for vertaalpad in vertalingen_naast(pad):
+        try:
+            vertaling = lees_vertaling(vertaalpad, schoon, pad.name)
+        except ProfielFout as fout:
+            problemen.extend(fout.problemen)
+            continue
+        waarschuwingen.extend(vertaling.waarschuwingen)
+        vertalingen[vertaling.taal] = vertaling.schoon
+    if problemen:
+        raise ProfielFout(problemen)
+    if vertalingen:
+        schoon["vertalingen"] = vertalingen
+    return Profielbestand(schoon, waarschuwingen, sorted(vertalingen))
+
+
+def lees_profielbestand(pad: str | Path) -> dict:
+    """Read and validate a profile file with its translations: the clean data to write."""
+    return lees_profiel(pad).schoon
 
 
 # --- writing -------------------------------------------------------------------------------
@@ -401,6 +457,16 @@ def met_sleutels(voorvoegsel: str, teksten: list[str]) -> list[dict]:
     return [{"sleutel": f"{voorvoegsel}.{i}", "tekst": t} for i, t in enumerate(teksten, 1)]
 
 
+def _per_rij(vertalingen: dict, soort: str, sleutel: str | None = None) -> dict:
+    """The translations of one row, {"en": {"titel": ...}}, from the validated translations."""
+    uit = {}
+    for taal, vertaling in vertalingen.items():
+        velden = vertaling[soort] if sleutel is None else vertaling[soort].get(sleutel)
+        if velden:
+            uit[taal] = velden
+    return uit
+
+
 @transaction.atomic
 def schrijf_profiel(schoon: dict, *, bronbestand: str = "") -> LaadResultaat:
     """Store validated data as a new profile version, unless the newest version is identical."""
@@ -414,11 +480,19 @@ def schrijf_profiel(schoon: dict, *, bronbestand: str = "") -> LaadResultaat:
 
     nummer = (profiel.versies.aggregate(m=Max("nummer"))["m"] or 0) + 1
     niveaus = schoon.get("niveaus") or {}
+    taal = schoon.get("taal", BRONTAAL)
+    vertalingen = schoon.get("vertalingen", {})
     versie = ProfielVersie.objects.create(
         profiel=profiel,
         nummer=nummer,
         inhoud_hash=hash_,
         bronbestand=bronbestand[:255],
+        taal=taal,
+        vertalingen=_per_rij(vertalingen, "profiel"),
+        talen={
+            t: {"officieel": v["officieel"], "toelichting": v["toelichting"]}
+            for t, v in vertalingen.items()
+        },
         titel=schoon["titel"],
         uitgever=schoon["uitgever"],
         bron=schoon["bron"],
@@ -433,7 +507,12 @@ def schrijf_profiel(schoon: dict, *, bronbestand: str = "") -> LaadResultaat:
     )
     categorieen = {
         c["sleutel"]: Categorie.objects.create(
-            versie=versie, sleutel=c["sleutel"], titel=c["titel"], volgorde=i
+            versie=versie,
+            sleutel=c["sleutel"],
+            titel=c["titel"],
+            volgorde=i,
+            taal=taal,
+            vertalingen=_per_rij(vertalingen, "categorieen", c["sleutel"]),
         )
         for i, c in enumerate(schoon["categorieen"])
     }
@@ -445,6 +524,8 @@ def schrijf_profiel(schoon: dict, *, bronbestand: str = "") -> LaadResultaat:
             buiten_rol=o.get("buiten_rol", False),
             verkennend=o.get("verkennend", False),
             volgorde=i,
+            taal=taal,
+            vertalingen=_per_rij(vertalingen, "schaalopties", o["sleutel"]),
         )
         for i, o in enumerate(schoon["schaal"]["opties"])
     )
@@ -455,6 +536,8 @@ def schrijf_profiel(schoon: dict, *, bronbestand: str = "") -> LaadResultaat:
             titel=n["titel"],
             beschrijving=n["beschrijving"],
             volgorde=i,
+            taal=taal,
+            vertalingen=_per_rij(vertalingen, "niveaus", n["sleutel"]),
         )
         for i, n in enumerate(niveaus.get("opties", []))
     )
@@ -480,6 +563,8 @@ def schrijf_profiel(schoon: dict, *, bronbestand: str = "") -> LaadResultaat:
             },
             verder_met=g.get("verder_met", []),
             volgorde=gi,
+            taal=taal,
+            vertalingen=_per_rij(vertalingen, "groepen", g["sleutel"]),
         )
         for onderdeel in g["onderdelen"]:
             for item in onderdeel["items"]:
@@ -494,6 +579,8 @@ def schrijf_profiel(schoon: dict, *, bronbestand: str = "") -> LaadResultaat:
                             f"{item['sleutel']}.suggestie", item.get("suggesties", [])
                         ),
                         volgorde=len(items),
+                        taal=taal,
+                        vertalingen=_per_rij(vertalingen, "items", item["sleutel"]),
                     )
                 )
     Item.objects.bulk_create(items)

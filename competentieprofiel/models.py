@@ -7,6 +7,8 @@ changed afterwards: scans point at the exact wording they were answered on.
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from .taal import ProfielTekst, Vertaalbaar, in_een_taal
+
 
 class Profiel(models.Model):
     sleutel = models.SlugField(_("sleutel"), max_length=100, unique=True)
@@ -21,7 +23,7 @@ class Profiel(models.Model):
         return self.sleutel
 
 
-class ProfielVersie(models.Model):
+class ProfielVersie(Vertaalbaar):
     profiel = models.ForeignKey(Profiel, on_delete=models.PROTECT, related_name="versies")
     nummer = models.PositiveIntegerField(_("versienummer"))
     inhoud_hash = models.CharField(_("inhoud-hash"), max_length=64)
@@ -39,6 +41,8 @@ class ProfielVersie(models.Model):
     schaal_vraag = models.CharField(_("vraag bij de schaal"), max_length=300)
     niveaus_toelichting = models.TextField(_("toelichting bij de labels"), blank=True)
     achtergrond = models.JSONField(_("achtergrond"), default=list, blank=True)
+    # Per translation: {"en": {"officieel": false, "toelichting": "..."}}.
+    talen = models.JSONField(_("vertaalde talen"), default=dict, blank=True)
 
     class Meta:
         verbose_name = _("profielversie")
@@ -51,8 +55,16 @@ class ProfielVersie(models.Model):
     def __str__(self):
         return f"{self.titel} (versie {self.nummer})"
 
+    def vertaling(self, taal: str) -> dict | None:
+        """What the profile says about its translation into `taal` (officieel, toelichting),
+        or None when it has none."""
+        info = self.talen.get(taal)
+        if info is None:
+            return None
+        return {**info, "toelichting": ProfielTekst(info.get("toelichting", ""), taal)}
 
-class Categorie(models.Model):
+
+class Categorie(Vertaalbaar):
     versie = models.ForeignKey(ProfielVersie, on_delete=models.CASCADE, related_name="categorieen")
     sleutel = models.SlugField(_("sleutel"), max_length=100)
     titel = models.CharField(_("titel"), max_length=200)
@@ -70,7 +82,7 @@ class Categorie(models.Model):
         return self.titel
 
 
-class Schaaloptie(models.Model):
+class Schaaloptie(Vertaalbaar):
     versie = models.ForeignKey(ProfielVersie, on_delete=models.CASCADE, related_name="schaalopties")
     sleutel = models.SlugField(_("sleutel"), max_length=100)
     label = models.CharField(_("label"), max_length=300)
@@ -92,7 +104,7 @@ class Schaaloptie(models.Model):
         return self.label
 
 
-class Niveau(models.Model):
+class Niveau(Vertaalbaar):
     """An optional, self-chosen reflection label such as 'gevorderd'. Never computed."""
 
     versie = models.ForeignKey(ProfielVersie, on_delete=models.CASCADE, related_name="niveaus")
@@ -113,7 +125,7 @@ class Niveau(models.Model):
         return self.titel
 
 
-class Groep(models.Model):
+class Groep(Vertaalbaar):
     class Soort(models.TextChoices):
         BASIS = "basis", _("basis (altijd in de scan)")
         GEBIED = "gebied", _("competentiegebied (zelf te kiezen)")
@@ -151,15 +163,26 @@ class Groep(models.Model):
         return self.soort == self.Soort.BASIS
 
     @property
-    def volledige_titel(self) -> str:
-        return f"{self.titel}; {self.rolnaam}" if self.rolnaam else self.titel
+    def kop(self) -> dict[str, ProfielTekst]:
+        """Title and role name for a heading, both in the active language or both in the
+        source language, never one of each."""
+        titel, rolnaam = in_een_taal(None, (self, "titel"), (self, "rolnaam"))
+        return {"titel": titel, "rolnaam": rolnaam}
+
+    @property
+    def volledige_titel(self) -> ProfielTekst:
+        """Title and role name in the active language ("Verbinden over grenzen heen;
+        bruggenbouwer"), both from the same language."""
+        kop = self.kop
+        titel, rolnaam = kop["titel"], kop["rolnaam"]
+        return ProfielTekst(f"{titel}; {rolnaam}" if rolnaam else titel, titel.taal)
 
     def suggesties_bij(self, categorie: str) -> list[dict]:
         """The next steps of one category of this group: [{"sleutel", "tekst"}, ...]."""
         return self.categorie_suggesties.get(categorie, [])
 
 
-class Item(models.Model):
+class Item(Vertaalbaar):
     versie = models.ForeignKey(ProfielVersie, on_delete=models.CASCADE, related_name="items")
     groep = models.ForeignKey(Groep, on_delete=models.CASCADE, related_name="items")
     categorie = models.ForeignKey(Categorie, on_delete=models.CASCADE, related_name="items")
