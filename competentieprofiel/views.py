@@ -4,6 +4,7 @@ from django.middleware.csrf import REASON_NO_CSRF_COOKIE
 from django.shortcuts import render
 
 from .selectors import groepen_met_items, huidige_versie, nieuwste_versies
+from .taal import actieve_taal
 
 
 def home(request):
@@ -15,6 +16,7 @@ def profiel(request, sleutel: str | None = None):
     if versie is None:
         raise Http404
     groepen = groepen_met_items(versie)
+    taal = actieve_taal()
     return render(
         request,
         "competentieprofiel/profiel.html",
@@ -25,6 +27,8 @@ def profiel(request, sleutel: str | None = None):
             "schaalopties": list(versie.schaalopties.all()),
             "niveaus": list(versie.niveaus.all()),
             "andere_versies": [v for v in nieuwste_versies() if v.pk != versie.pk],
+            "vertaling": versie.vertaling(taal),
+            "alleen_brontaal": taal != versie.taal and not versie.vertaling(taal),
         },
     )
 
