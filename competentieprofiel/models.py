@@ -7,7 +7,7 @@ changed afterwards: scans point at the exact wording they were answered on.
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-from .taal import ProfielTekst, Vertaalbaar, in_een_taal
+from .taal import ProfielTekst, Vertaalbaar, in_een_taal, suggesties_in_taal
 
 
 class Profiel(models.Model):
@@ -177,9 +177,10 @@ class Groep(Vertaalbaar):
         titel, rolnaam = kop["titel"], kop["rolnaam"]
         return ProfielTekst(f"{titel}; {rolnaam}" if rolnaam else titel, titel.taal)
 
-    def suggesties_bij(self, categorie: str) -> list[dict]:
-        """The next steps of one category of this group: [{"sleutel", "tekst"}, ...]."""
-        return self.categorie_suggesties.get(categorie, [])
+    def suggesties_bij(self, categorie: str, taal: str | None = None) -> list[dict]:
+        """The next steps of one category of this group: [{"sleutel", "tekst"}, ...], each
+        text in the active language where translated (a ProfielTekst)."""
+        return suggesties_in_taal(self, self.categorie_suggesties.get(categorie, []), taal)
 
 
 class Item(Vertaalbaar):
@@ -203,3 +204,7 @@ class Item(Vertaalbaar):
 
     def __str__(self):
         return f"{self.sleutel}: {self.tekst[:60]}"
+
+    def suggesties_in_taal(self, taal: str | None = None) -> list[dict]:
+        """This statement's next steps, each text in the active language where translated."""
+        return suggesties_in_taal(self, self.suggesties, taal)

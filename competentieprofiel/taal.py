@@ -71,6 +71,22 @@ class Vertaalbaar(models.Model):
         return _als_tekst(getattr(self, veld), self.taal)
 
 
+def suggesties_in_taal(rij: Vertaalbaar, suggesties: list[dict], taal: str | None = None):
+    """Keyed suggestions ([{"sleutel", "tekst"}]) with each text in `taal` where the row
+    has its translation (by the suggestion's key), otherwise in the source language."""
+    taal = taal or actieve_taal()
+    vertaald = rij.vertalingen.get(taal, {}).get("suggesties_per_sleutel", {})
+    return [
+        {
+            "sleutel": s["sleutel"],
+            "tekst": ProfielTekst(vertaald[s["sleutel"]], taal)
+            if taal != rij.taal and s["sleutel"] in vertaald
+            else ProfielTekst(s["tekst"], rij.taal),
+        }
+        for s in suggesties
+    ]
+
+
 def in_een_taal(taal: str | None, *delen: tuple[Vertaalbaar, str]) -> list:
     """Texts that are shown together in one element (a title with its role name, a step
     title made of a group and a category) come from one language: the asked one if every

@@ -23,6 +23,7 @@ from .laden import (
     JANEE,
     ONDERSTEUNDE_FORMATEN,
     SLEUTEL,
+    SUGGESTIE_MAX,
     TEKST,
     URL,
     Lijst,
@@ -30,6 +31,7 @@ from .laden import (
     Veld,
     _Controle,
     lees_bytes,
+    met_sleutels,
     onbekende_taal,
     talen,
 )
@@ -58,6 +60,9 @@ GROEP = {
     "suggesties": Veld(Lijst(TEKST), verplicht=False),
     "verder_met": Veld(Lijst(LINK), verplicht=False),
     "items": Veld(Per(TEKST), verplicht=False),
+    # Next steps per category and per statement, by the key the loader gives them
+    # ("coach.kennis.suggestie.1", "coach.kennis.02.suggestie.1").
+    "suggesties_per_sleutel": Veld(Per(TEKST), verplicht=False),
 }
 ACHTERGROND = {"titel": Veld(TEKST), "tekst": Veld(TEKST)}
 VERTALING = {
@@ -302,6 +307,9 @@ class _Vergelijking:
             for o in g["onderdelen"]
             for i in o["items"]
         }
+        alle_suggesties = {
+            s: g["sleutel"] for g in self.bron["groepen"] for s in suggestiesleutels(g)
+        }
         groepen, items = {}, {}
         for sleutel, g in brongroepen.items():
             gv = vertaald.get(sleutel)
@@ -337,10 +345,61 @@ class _Vergelijking:
                 "item",
             )
             self.ontbrekend(eigen, itemteksten, plaats, (*pad, "items"), "item")
-            items |= {
-                s: {"tekst": t} for s, t in itemteksten.items() if s in eigen and t is not None
-            }
+            for s, t in itemteksten.items():
+                if s in eigen and t is not None:
+                    items.setdefault(s, {})["tekst"] = t
+            self.suggesties(gv, g, plaats, pad, rij, items, alle_suggesties)
         return {"groepen": groepen, "items": items}
+
+    def suggesties(self, gv, g, plaats, pad, rij: dict, items: dict, alle: dict) -> None:
+        """Per-category and per-statement suggestions, keyed as the loader keys them."""
+        eigen = suggestiesleutels(g)
+        vertaald = gv.get("suggesties_per_sleutel") or {}
+        regels = (*pad, "suggesties_per_sleutel")
+        for sleutel, tekst in vertaald.items():
+            if sleutel not in eigen:
+                elders = f"; die hoort bij groep '{alle[sleutel]}'" if sleutel in alle else ""
+                self.c.fout(
+                    _regel(self.ruw, *regels, sleutel),
+                    f"{plaats} > suggesties_per_sleutel",
+                    f"suggestie '{sleutel}' bestaat niet in deze groep van {self.bronnaam}{elders}",
+                )
+            elif tekst is not None:
+                if len(tekst) > SUGGESTIE_MAX:
+                    self.c.fout(
+                        _regel(self.ruw, *regels, sleutel),
+                        f"{plaats} > suggesties_per_sleutel",
+                        f"deze suggestie is {len(tekst)} tekens; houd hem kort (hooguit "
+                        f"{SUGGESTIE_MAX})",
+                    )
+                rijsleutel = eigen[sleutel]
+                doel = rij if rijsleutel is None else items.setdefault(rijsleutel, {})
+                doel.setdefault("suggesties_per_sleutel", {})[sleutel] = tekst
+        self.ontbrekend(list(eigen), vertaald, plaats, regels, "suggestie")
+        for veld in GROEPLIJSTEN:
+            for i, tekst in enumerate(rij.get(veld) or []):
+                if veld == "suggesties" and len(tekst) > SUGGESTIE_MAX:
+                    self.c.fout(
+                        _regel(self.ruw, *pad, veld, i),
+                        f"{plaats} > {veld}",
+                        f"deze suggestie is {len(tekst)} tekens; houd hem kort (hooguit "
+                        f"{SUGGESTIE_MAX})",
+                    )
+
+
+def suggestiesleutels(groep: dict) -> dict[str, str | None]:
+    """The keys of a source group's suggestions per category (-> None: stored on the group)
+    and per statement (-> the item's key), as laden.schrijf_profiel makes them."""
+    uit: dict[str, str | None] = {}
+    for o in groep["onderdelen"]:
+        for s in met_sleutels(
+            f"{groep['sleutel']}.{o['categorie']}.suggestie", o.get("suggesties", [])
+        ):
+            uit[s["sleutel"]] = None
+        for item in o["items"]:
+            for s in met_sleutels(f"{item['sleutel']}.suggestie", item.get("suggesties", [])):
+                uit[s["sleutel"]] = item["sleutel"]
+    return uit
 
 
 def _diep(data, *pad):

@@ -2,6 +2,7 @@ import os
 from pathlib import Path
 
 import pytest
+from django.utils import translation
 
 from competentieprofiel.laden import lees_profielbestand, schrijf_profiel
 
@@ -15,6 +16,14 @@ TESTDATA = ROOT / "tests" / "data"
 @pytest.fixture(autouse=True)
 def _snelle_wachtwoorden(settings):
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+
+
+@pytest.fixture(autouse=True)
+def _taal_van_de_vorige_test_blijft_niet_hangen():
+    """LocaleMiddleware leaves the language of a request active in its thread; without
+    this, a test after an English page would read the profile in English."""
+    yield
+    translation.deactivate()
 
 
 @pytest.fixture(scope="session")

@@ -110,4 +110,14 @@ def profielteksten(versie, taal: str | None = None) -> dict[tuple, list[str]]:
         for rij in getattr(versie, soort).all():
             for veld in velden:
                 neem(soort, rij.sleutel, rij, veld)
+            # Next steps per category and per statement, keyed.
+            if soort == "groepen":
+                for categorie, lijst in rij.categorie_suggesties.items():
+                    teksten = rij.suggesties_bij(categorie, taal) if taal else lijst
+                    uit[(soort, rij.sleutel, f"suggesties {categorie}")] = [
+                        s["tekst"] for s in teksten
+                    ]
+            if soort == "items" and rij.suggesties:
+                teksten = rij.suggesties_in_taal(taal) if taal else rij.suggesties
+                uit[(soort, rij.sleutel, "suggesties")] = [s["tekst"] for s in teksten]
     return uit

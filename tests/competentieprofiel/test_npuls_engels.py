@@ -27,7 +27,8 @@ def test_every_text_of_the_npuls_profile_has_an_english_translation(npuls):
     nederlands = profielteksten(npuls)
     engels = profielteksten(npuls, "en")
     assert engels.keys() == nederlands.keys()
-    assert len([k for k in nederlands if k[0] == "items"]) == 127
+    assert len([k for k in nederlands if k[0] == "items" and k[2] == "tekst"]) == 127
+    assert len([k for k in nederlands if k[2].startswith("suggesties ")]) == 18
     onvertaald = []
     for plaats, teksten in nederlands.items():
         assert len(engels[plaats]) == len(teksten), plaats

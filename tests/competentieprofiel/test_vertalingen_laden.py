@@ -177,6 +177,27 @@ def test_the_check_names_the_languages_and_writes_nothing(db, capsys):
             "groepen 'basis': onbekend veld 'kleur'",
         ),
         (
+            ("      coach.kennis.suggestie.3:", "      coach.kennis.suggestie.9:"),
+            "coach.kennis.suggestie.9",
+            "groepen 'coach' > suggesties_per_sleutel: suggestie 'coach.kennis.suggestie.9' bestaat niet in deze groep van npuls.yaml",
+        ),
+        (
+            (
+                "      coach.kennis.suggestie.3:",
+                "      adviseur.kennis.suggestie.3: Elders.\n      coach.kennis.suggestie.3:",
+            ),
+            "adviseur.kennis.suggestie.3: Elders",
+            "suggestie 'adviseur.kennis.suggestie.3' bestaat niet in deze groep van npuls.yaml; die hoort bij groep 'adviseur'",
+        ),
+        (
+            (
+                '      coach.attitude.suggestie.3: "',
+                '      coach.attitude.suggestie.3: "' + "Very long, " * 30,
+            ),
+            "coach.attitude.suggestie.3:",
+            "deze suggestie is 4",
+        ),
+        (
             ("officieel: false", "officieel: misschien"),
             "officieel:",
             "officieel: hier hoort true of false, niet 'misschien'",
@@ -322,6 +343,31 @@ def test_a_list_of_another_length_is_a_warning_and_stays_in_the_source_language(
     coach = Groep.objects.get(sleutel="coach")
     assert {v.taal for v in coach.in_taal("gespreksvragen", "en")} == {"nl"}
     assert {s.taal for s in coach.in_taal("suggesties", "en")} == {"en"}
+
+
+def test_next_steps_per_category_and_statement_are_translated_by_their_key(db, tmp_path):
+    pad = _kopie(
+        tmp_path, ("      coach.kennis.suggestie.2: ", "      # coach.kennis.suggestie.2: ")
+    )
+    bestand = lees_profiel(pad)
+    [waarschuwing] = bestand.waarschuwingen
+    assert (
+        "groepen 'coach': geen vertaling voor suggestie 'coach.kennis.suggestie.2'" in waarschuwing
+    )
+    schrijf_profiel(bestand.schoon)
+    coach = Groep.objects.get(sleutel="coach")
+    engels = coach.suggesties_bij("kennis", "en")
+    assert [(s["sleutel"], s["tekst"].taal) for s in engels] == [
+        ("coach.kennis.suggestie.1", "en"),
+        ("coach.kennis.suggestie.2", "nl"),
+        ("coach.kennis.suggestie.3", "en"),
+    ]
+    assert engels[0]["tekst"].startswith("Ask an experienced coach")
+    assert coach.suggesties_bij("kennis", "nl")[0]["tekst"].startswith("Vraag een ervaren coach")
+    item = Item.objects.get(sleutel="coach.vaardigheden.06")
+    [stap] = item.suggesties_in_taal("en")
+    assert (stap["sleutel"], stap["tekst"].taal) == ("coach.vaardigheden.06.suggestie.1", "en")
+    assert "coaching, advising or instructing" in stap["tekst"]
 
 
 def test_a_profile_without_translation_gives_no_warnings(db):
