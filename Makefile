@@ -23,6 +23,13 @@ systeem:
 	  SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); \
 	  $$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq $$ontbreekt >/dev/null; \
 	fi
+	@# Node.js and npm run the tests' OpenID Provider (tests/oidc/aanbieder). Debian's, unless
+	@# a node is already there (a nodesource node brings its own npm; Debian's npm would clash).
+	@if ! command -v node >/dev/null || ! command -v npm >/dev/null; then \
+	  echo "Systeempakketten installeren: nodejs npm"; \
+	  SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); \
+	  $$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq nodejs npm >/dev/null; \
+	fi
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)

@@ -9,7 +9,7 @@ from django.utils import timezone
 
 from scans.export import scans_van, tijd
 
-EXPORT_FORMAAT = 1
+EXPORT_FORMAAT = 2
 
 
 def gegevens_van(gebruiker) -> dict:
@@ -27,4 +27,9 @@ def account_van(gebruiker) -> dict:
         "naam": gebruiker.first_name,
         "aangemaakt_op": tijd(gebruiker.date_joined),
         "laatst_ingelogd": tijd(gebruiker.last_login),
+        # Which institution's login leads here; never the pseudonym (sub) it uses for you.
+        "inloggen_met_instelling": [
+            {"instelling": i.issuer, "gekoppeld_op": tijd(i.gekoppeld_op)}
+            for i in gebruiker.instellingsidentiteiten.order_by("gekoppeld_op")
+        ],
     }

@@ -162,14 +162,11 @@ class NaamForm(forms.Form):
 
 
 class AccountVerwijderenForm(forms.Form):
-    wachtwoord = _verplicht(
-        forms.CharField(
-            label=_("Je wachtwoord, ter bevestiging"),
-            strip=False,
-            widget=forms.PasswordInput(attrs={"autocomplete": "current-password"}),
-        ),
-        _("Vul je wachtwoord in; zo weten we zeker dat jij het bent."),
-    )
+    """Confirm deleting the account: with the password, or, for an account that logs in
+    through the institution and has none, by typing the word shown."""
+
+    WOORD = _("verwijderen")
+
     zeker = _verplicht(
         forms.BooleanField(
             label=_("Ik begrijp dat al mijn scans, antwoorden, notities en leerdoelen verdwijnen."),
@@ -180,9 +177,37 @@ class AccountVerwijderenForm(forms.Form):
     def __init__(self, *args, gebruiker, **kwargs):
         super().__init__(*args, **kwargs)
         self.gebruiker = gebruiker
+        if gebruiker.has_usable_password():
+            self.fields["wachtwoord"] = _verplicht(
+                forms.CharField(
+                    label=_("Je wachtwoord, ter bevestiging"),
+                    strip=False,
+                    widget=forms.PasswordInput(attrs={"autocomplete": "current-password"}),
+                ),
+                _("Vul je wachtwoord in; zo weten we zeker dat jij het bent."),
+            )
+        else:
+            self.fields["bevestiging"] = _verplicht(
+                forms.CharField(
+                    label=_("Typ ter bevestiging het woord: %(woord)s") % {"woord": self.WOORD},
+                    max_length=50,
+                    widget=forms.TextInput(attrs={"autocomplete": "off", "spellcheck": "false"}),
+                ),
+                _("Typ het woord %(woord)s; zo weten we zeker dat je dit wilt.")
+                % {"woord": self.WOORD},
+            )
+        self.order_fields(["wachtwoord", "bevestiging", "zeker"])
 
     def clean_wachtwoord(self):
         wachtwoord = self.cleaned_data["wachtwoord"]
         if not self.gebruiker.check_password(wachtwoord):
             raise forms.ValidationError(_("Dit wachtwoord klopt niet."))
         return wachtwoord
+
+    def clean_bevestiging(self):
+        getypt = self.cleaned_data["bevestiging"].strip().lower()
+        if getypt not in {"verwijderen", str(self.WOORD).lower()}:
+            raise forms.ValidationError(
+                _("Typ precies het woord %(woord)s.") % {"woord": self.WOORD}
+            )
+        return getypt

@@ -111,6 +111,7 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "django.template.context_processors.i18n",
+                "accounts.context_processors.inloggen_met_instelling",
             ],
         },
     },
@@ -149,10 +150,13 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
-# django-axes checks every login first; ModelBackend does the actual authentication.
+# django-axes checks every password login first; ModelBackend does the actual
+# authentication. InstellingBackend only keeps a session that began with the institution's
+# login (accounts.oidc); it never authenticates through django.contrib.auth.authenticate().
 AUTHENTICATION_BACKENDS = [
     "axes.backends.AxesStandaloneBackend",
     "django.contrib.auth.backends.ModelBackend",
+    "accounts.oidc.InstellingBackend",
 ]
 LOGIN_URL = "login"
 LOGIN_REDIRECT_URL = "scans:mijn_scans"
@@ -277,6 +281,44 @@ AXES_CLIENT_IP_CALLABLE = "competentieprofiel.ratelimit.client_ip"
 # Password reset requests (competentieprofiel.ratelimit): at most this many per IP address.
 WACHTWOORDHERSTEL_POGINGEN = env_int("ZELFSCAN_WACHTWOORDHERSTEL_POGINGEN", 5)
 WACHTWOORDHERSTEL_MINUTEN = env_int("ZELFSCAN_WACHTWOORDHERSTEL_MINUTEN", 15)
+
+# Logging in with one's institution (OpenID Connect, e.g. SURFconext): off unless the
+# ZELFSCAN_OIDC_* variables are set; then the issuer, client id and secret are required.
+# Endpoints come from the issuer's /.well-known/openid-configuration unless all three of
+# authorization, token and JWKS are given explicitly (an explicit one always wins).
+_OIDC_VARIABELEN = {
+    "issuer": "ZELFSCAN_OIDC_ISSUER",
+    "client_id": "ZELFSCAN_OIDC_CLIENT_ID",
+    "client_secret": "ZELFSCAN_OIDC_CLIENT_SECRET",
+    "knoptekst": "ZELFSCAN_OIDC_NAAM",
+    "authorization_endpoint": "ZELFSCAN_OIDC_AUTHORIZATION_ENDPOINT",
+    "token_endpoint": "ZELFSCAN_OIDC_TOKEN_ENDPOINT",
+    "jwks_uri": "ZELFSCAN_OIDC_JWKS_URI",
+    "userinfo_endpoint": "ZELFSCAN_OIDC_USERINFO_ENDPOINT",
+    "end_session_endpoint": "ZELFSCAN_OIDC_END_SESSION_ENDPOINT",
+    "algoritme": "ZELFSCAN_OIDC_ALGORITME",
+}
+ZELFSCAN_OIDC = None
+if any(env_str(naam) for naam in _OIDC_VARIABELEN.values()) or env_str("ZELFSCAN_OIDC_EMAIL"):
+    ZELFSCAN_OIDC = {sleutel: env_str(naam).strip() for sleutel, naam in _OIDC_VARIABELEN.items()}
+    _ontbreekt = [
+        _OIDC_VARIABELEN[k] for k in ("issuer", "client_id", "client_secret") if not ZELFSCAN_OIDC[k]
+    ]
+    if _ontbreekt:
+        raise ImproperlyConfigured(
+            "Inloggen met je instelling is half ingesteld: " + ", ".join(_ontbreekt) + " ontbreekt."
+        )
+    ZELFSCAN_OIDC["algoritme"] = ZELFSCAN_OIDC["algoritme"] or "RS256"
+    # Ask for the e-mail address too (scope email)? Only `openid` otherwise.
+    ZELFSCAN_OIDC["email"] = env_bool("ZELFSCAN_OIDC_EMAIL", False)
+    ZELFSCAN_OIDC["timeout"] = env_int("ZELFSCAN_OIDC_TIMEOUT", 10)
+    for _sleutel in ("issuer", *[k for k in _OIDC_VARIABELEN if k.endswith(("endpoint", "uri"))]):
+        _url = ZELFSCAN_OIDC[_sleutel]
+        _lokaal = _url.startswith(("http://127.0.0.1", "http://localhost", "http://[::1]"))
+        if _url and not _url.startswith("https://") and not (DEBUG or _lokaal):
+            raise ImproperlyConfigured(
+                f"{_OIDC_VARIABELEN[_sleutel]} moet met https:// beginnen, niet {_url!r}."
+            )
 
 # The profile a new scan uses when several are loaded.
 STANDAARD_PROFIEL = env_str("ZELFSCAN_STANDAARD_PROFIEL", "npuls-docentondersteuning")

@@ -112,3 +112,12 @@ def beantwoord_twee_items(scan, *, notitie: str) -> None:
         notitie=notitie,
         volgende="basis.vaardigheden",
     )
+
+
+# The real OpenID Provider (tests/oidc/aanbieder.py), for every test package.
+from tests.oidc.aanbieder import (  # noqa: E402, F401
+    aanbieder,
+    aanbieder_met_uitloggen,
+    oidc_aan,
+    rp_basis,
+)

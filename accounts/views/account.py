@@ -4,20 +4,23 @@ deleting everything."""
 from __future__ import annotations
 
 import json
+from urllib.parse import urlencode
 
 from django.contrib import messages
-from django.contrib.auth import login, logout
+from django.contrib.auth import BACKEND_SESSION_KEY, login, logout
 from django.contrib.auth.decorators import login_required
 from django.db import IntegrityError
 from django.http import HttpResponse
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
-from .. import services
+from .. import oidc, services
 from ..export import gegevens_van
 from ..forms import AccountVerwijderenForm, NaamForm, RegistratieForm
+from .instelling import WACHTWOORD_BACKEND, koppeltoken
 
 
 @require_http_methods(["GET", "POST"])
@@ -43,12 +46,24 @@ def registreren(request):
     return render(request, "registration/registreren.html", {"form": form})
 
 
-def _mijn_gegevens(request, naam_form: NaamForm, status: int = 200):
+def _mijn_gegevens(request, naam_form: NaamForm):
+    gebruiker = request.user
+    identiteit = koppel_url = None
+    if oidc.staat_aan():
+        identiteit = gebruiker.instellingsidentiteiten.first()
+        met_wachtwoord = request.session.get(BACKEND_SESSION_KEY) == WACHTWOORD_BACKEND
+        if identiteit is None and met_wachtwoord:
+            koppel_url = reverse("oidc_koppelen") + "?" + urlencode({"t": koppeltoken(gebruiker)})
     return render(
         request,
         "accounts/mijn_gegevens.html",
-        {"aantal_scans": request.user.scans.count(), "naam_form": naam_form},
-        status=status,
+        {
+            "aantal_scans": gebruiker.scans.count(),
+            "naam_form": naam_form,
+            "met_wachtwoord": gebruiker.has_usable_password(),
+            "identiteit": identiteit,
+            "koppel_url": koppel_url,
+        },
     )
 
 
