@@ -13,6 +13,8 @@ def _lege_cache():
 
 
 @pytest.fixture
-def wereld(npuls):
-    """The owner with two scans full of marker strings (see wereld.py)."""
+def wereld(npuls, oidc_aan):
+    """The owner with two scans full of marker strings (see wereld.py), on a site where
+    logging in with one's institution is on (against the real test provider), so that its
+    URLs are attacked for real."""
     return maak_wereld(npuls)

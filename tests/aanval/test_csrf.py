@@ -24,6 +24,7 @@ FORMULIEREN = {
     "password_change",
     "account_verwijderen",
     "naam_wijzigen",
+    "oidc_ontkoppelen",
     "set_language",
     "scans:nieuw",
     "scans:stap",

@@ -21,6 +21,7 @@ from .wereld import (
     ACCOUNT,
     ALLE_MERKEN,
     EMAIL,
+    NOOIT,
     REFLECTIE,
     WACHTWOORD,
     aanvalsdata,
@@ -72,6 +73,7 @@ def _aanval(client: Client, wereld, *, inloggen=None, staf: bool = False) -> int
             waar = f"{methode.upper()} {url} ({patroon.naam})"
             assert response.status_code < 500, waar
             merken = REFLECTIE if staf and patroon.naam in ACCOUNTBEHEER else ALLE_MERKEN
+            merken = merken + NOOIT
             assert not _lekken(response, merken), f"{waar} shows {_lekken(response, merken)}"
             if met_scan and not patroon.in_beheer:
                 if inloggen is None:
@@ -129,13 +131,19 @@ def test_the_markers_are_really_there_for_the_owner(client, wereld):
         reverse("scans:rapport", kwargs={"scan_id": vervolg.pk}),
         reverse("scans:stap", kwargs={"scan_id": vervolg.pk, "stap": "opvolging"}),
         reverse("gegevens_downloaden"),
+        reverse("mijn_gegevens"),
     ):
         response = client.get(url)
         assert response.status_code == 200, url
         gezien += response.content.decode()
+    # The owner's link with the institution shows (its issuer), its pseudonym never does.
+    assert "https://connect.instelling.example" in gezien
+    assert "Ontkoppel van je instelling" in gezien
     for merk in ALLE_MERKEN:
         assert merk in gezien, merk
     assert WACHTWOORD not in gezien
+    for merk in NOOIT:
+        assert merk not in gezien, merk
 
 
 def test_the_superuser_sees_the_account_only_on_the_listed_account_pages(met_mislukte_inlog, staf):
@@ -189,6 +197,11 @@ def test_every_pattern_of_the_project_is_attacked(wereld):
         "admin:index",
         "admin:auth_user_change",
         "admin:view_on_site",
+        "oidc_inloggen",
+        "oidc_callback",
+        "oidc_koppelen",
+        "oidc_ontkoppelen",
+        "uitgelogd",
     }
     for patroon in patronen:
         assert urls_voor(patroon, wereld), patroon.naam

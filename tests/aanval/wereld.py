@@ -9,6 +9,7 @@ from django.apps import apps
 from django.contrib.sessions.models import Session
 
 from accounts import services as accounts_services
+from accounts.models import InstellingsIdentiteit
 from competentieprofiel.models import Item, ProfielVersie, Schaaloptie
 from scans import services
 from scans.models import Antwoord, Leerdoel, LeerdoelOpvolging, Notitie, Scan, ScanGroep
@@ -28,6 +29,8 @@ MERK_FUNCTIE = "MERKfunctieQ7X2"
 MERK_OPVOLGING = "MERKopvolgingQ7X2"
 EMAIL = "merk.eigenaar.q7x2@example.nl"
 NAAM = "MERKnaamQ7X2"
+# The owner's pseudonym at their institution: nobody ever sees it, the owner neither.
+MERK_SUB = "MERKsubQ7X2"
 
 # What the person wrote: only the owner may ever see these.
 REFLECTIE = [
@@ -44,6 +47,7 @@ REFLECTIE = [
 # Who the person is: account data.
 ACCOUNT = [EMAIL, NAAM]
 ALLE_MERKEN = REFLECTIE + ACCOUNT
+NOOIT = [MERK_SUB]
 
 
 @dataclass
@@ -83,6 +87,10 @@ def vul_scan(scan: Scan, *, notitie: str) -> None:
 
 def maak_wereld(versie: ProfielVersie) -> Wereld:
     eigenaar = accounts_services.registreer(email=EMAIL, wachtwoord=WACHTWOORD, naam=NAAM)
+    # Linked to the institution's login as well.
+    InstellingsIdentiteit.objects.create(
+        gebruiker=eigenaar, issuer="https://connect.instelling.example", sub=MERK_SUB
+    )
     coach = versie.groepen.get(sleutel="coach")
     eerste = services.start_scan(
         eigenaar=eigenaar,
@@ -185,6 +193,9 @@ def gegevens_van_eigenaar(wereld) -> dict:
     return {
         "gebruiker": list(gebruiker.values("email", "first_name", "password", "is_active")),
         "scans": list(Scan.objects.filter(eigenaar=wereld.eigenaar).order_by("pk").values()),
+        "instelling": list(
+            InstellingsIdentiteit.objects.filter(gebruiker=wereld.eigenaar).order_by("pk").values()
+        ),
         **{
             m.__name__: list(m.objects.filter(**eigen).order_by("pk").values())
             for m in (Antwoord, Notitie, Leerdoel, LeerdoelOpvolging, ScanGroep)
