@@ -10,7 +10,7 @@ APT_PAKKETTEN := chromium libpango-1.0-0 libpangoft2-1.0-0 gettext poppler-utils
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: setup systeem vertalingen berichten run test bench lint reistijd
+.PHONY: setup systeem vertalingen berichten run test bench lint reistijd paginas
 
 setup: systeem $(STAMP) vertalingen
 
@@ -63,6 +63,10 @@ lint: setup
 
 bench: setup
 	$(PY) bench/pdf_bench.py
+
+# How the PDF flows over its pages, for the demo scan and a basis+coach scan.
+paginas: setup
+	$(PY) bench/pdf_paginas.py
 
 # A person's time for basis plus one gebied, walked in headless Chromium (bench/reistijd.py).
 reistijd: setup

@@ -99,3 +99,67 @@ def maak_demo(versie: ProfielVersie) -> tuple[object, Scan, bool]:
     )
     services.rond_af(scan=scan)
     return gebruiker, scan, True
+
+
+@transaction.atomic
+def maak_typische_scan(eigenaar, versie: ProfielVersie, gebied: str) -> Scan:
+    """A finished scan as a typical person leaves it: basis plus one gebied, every statement
+    answered, about one wish in four, one note, three leerdoelen and gesprekspunten. For the
+    PDF page benchmark and the tests of how the report flows."""
+    scan = services.start_scan(
+        eigenaar=eigenaar,
+        versie=versie,
+        gebieden=[versie.groepen.get(sleutel=gebied)],
+        labels_aan=versie.niveaus.exists(),
+        functie="i-coach",
+        sector="mbo",
+    )
+    opties = list(versie.schaalopties.all())
+    plan = stappenplan(scan)
+    for nummer, stap in enumerate(plan):
+        if stap.soort == ITEMS:
+            services.bewaar_itemstap(
+                scan=scan,
+                stap=stap,
+                keuzes=[
+                    services.ItemKeuze(
+                        item_id=item_id,
+                        optie_id=opties[(j + 2 * nummer) % len(opties)].pk,
+                        ontwikkelen=(j + nummer) % 4 == 0,
+                    )
+                    for j, item_id in enumerate(stap.item_ids)
+                ],
+                notitie="Bij het team Zorg zag ik vorige maand hoe docenten elkaar hielpen."
+                if nummer == 1
+                else "",
+                volgende=stap.sleutel,
+            )
+        elif stap.soort == LABEL:
+            services.bewaar_label(
+                scan=scan, stap=stap, niveau=versie.niveaus.first(), volgende=stap.sleutel
+            )
+    services.bewaar_leerdoelen(
+        scan=scan,
+        leerdoelen=[
+            {
+                "wat": "Oplossingsgericht coachen in mijn gesprekken met docenten.",
+                "waarom": "Docenten komen nu vaak met een vraag en gaan weg met mijn antwoord.",
+                "eerste_stap": "Bij drie gesprekken eerst drie open vragen stellen.",
+                "hulp": "Een collega-coach die meekijkt.",
+                "wanneer": "Voor de kerstvakantie",
+            },
+            {
+                "wat": "Een leernetwerk van docenten rond digitale toetsing opzetten.",
+                "eerste_stap": "Twee docenten vragen die er al mee bezig zijn.",
+                "wanneer": "Dit studiejaar",
+            },
+            {
+                "wat": "Vaker feedback vragen op mijn eigen begeleiding.",
+                "eerste_stap": "Na elk coachgesprek één vraag stellen over wat hielp.",
+            },
+        ],
+        gesprekspunten="Tijd voor een training coachen.\nHoe kijk jij naar mijn rol in het team?",
+        volgende=plan.stappen[-1].sleutel,
+    )
+    services.rond_af(scan=scan)
+    return scan

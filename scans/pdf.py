@@ -25,7 +25,6 @@ from django.utils.translation import gettext as _
 from weasyprint import HTML
 from weasyprint.urls import FatalURLFetchingError, URLFetcher, URLFetcherResponse
 
-from .overzicht import kleuren, spreiding_svg, tellingen
 from .rapport import Rapport
 
 # Relative URLs in the print template ({% static %}) resolve against this address; `.invalid`
@@ -108,8 +107,8 @@ def css_inhoud(sjabloon: str, **tellers: str) -> SafeString:
 
 
 def schrijfregels(aantal: int) -> SafeString:
-    """Ruled lines to write on, about 10 mm apart, as a small inline SVG."""
-    tussen, dikte = 60, 2
+    """Ruled lines to write on, about 8.5 mm apart, as a small inline SVG."""
+    tussen, dikte = 50, 2
     regels = "".join(
         f'<line x1="0" y1="{i * tussen - dikte}" x2="1000" y2="{i * tussen - dikte}"/>'
         for i in range(1, aantal + 1)
@@ -136,42 +135,24 @@ def bestandsnaam(rapport: Rapport) -> str:
 
 def context(rapport: Rapport) -> dict:
     """Everything the print template needs besides the report itself."""
-    volgorde = rapport.antwoordvolgorde
-    kleur = kleuren(volgorde)
     datum = formats.date_format(rapport.datum, "j F Y")
     kop = _("Ontwikkelrapport")
     if rapport.naam:
         kop = f"{kop} · {rapport.naam}"
     if rapport.tussenstand:
         kop = f"{kop} · {_('tussenstand')}"
-    profiel = _("%(uitgever)s-profiel, versie %(nummer)s") % {
-        "uitgever": rapport.versie.uitgever,
-        "nummer": rapport.versie.nummer,
-    }
     return {
         "rapport": rapport,
         "titel": documenttitel(rapport),
         "datum": datum,
-        "antwoorden": [
-            {
-                "klasse": f"staal-{optie.pk}" if optie else "staal-open",
-                "kleur": kleur[optie],
-                "label": optie.label if optie else _("Nog open"),
-            }
-            for optie in volgorde
-        ],
-        "overzicht": [
-            {"groep": g, "svg": spreiding_svg(g, volgorde), "tellingen": tellingen(g, volgorde)}
-            for g in rapport.groepen
-        ],
-        "schrijfregels": {"kort": schrijfregels(2), "lang": schrijfregels(6)},
+        "schrijfregels": {"kort": schrijfregels(1), "lang": schrijfregels(3)},
         "css": {
             "kop": mark_safe(css_tekst(kop)),
             "voet": mark_safe(
                 css_tekst(
                     _("Dit rapport is van jou. Jij bepaalt met wie je het deelt.")
                     + "\n"
-                    + f"{datum} · {profiel}"
+                    + f"{datum} · {rapport.versie.uitgever}"
                 )
             ),
             "pagina": css_inhoud(

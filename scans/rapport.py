@@ -1,7 +1,9 @@
 """The ontwikkelrapport's content, built once from stored data.
 
-The look back, the HTML report and the PDF all render the same `Rapport`; nothing here
-counts towards a score: it only groups the person's own answers and words.
+The look back, the HTML report and the PDF all render the same `Rapport`, in the same order:
+first the gesprekskaart (the person's own leerdoelen, wishes and gesprekspunten), then per
+group the statements grouped by answer with next steps that follow from those answers.
+Nothing here counts towards a score: it only groups the person's own answers and words.
 """
 
 from __future__ import annotations
@@ -10,6 +12,7 @@ from dataclasses import dataclass, field
 from datetime import datetime
 
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from competentieprofiel.models import Categorie, Groep, Item, Niveau, ProfielVersie, Schaaloptie
 
@@ -37,6 +40,35 @@ class NotitieRegel:
     tekst: str
 
 
+# A place in the report shows at most this many next steps, the most specific first; after
+# them, at most this many of the group's general suggestions.
+MAX_SUGGESTIES = 3
+MAX_ALGEMEEN = 2
+
+
+@dataclass
+class VolgendeStap:
+    """Next steps for one category of a group, offered because the person marked a wish
+    there or chose an exploring answer ("hier ben ik mee bezig")."""
+
+    categorie: Categorie
+    aanleiding: list[ItemRegel]
+    suggesties: list[dict]  # {"sleutel", "tekst"}, from the profile
+
+
+@dataclass
+class Blok:
+    """One labelled list of next steps, questions or links under a group."""
+
+    kop: str
+    teksten: list[str] = field(default_factory=list)
+    links: list[dict] = field(default_factory=list)
+
+    @property
+    def lengte(self) -> int:
+        return len(self.kop) + sum(len(t) for t in self.teksten) + 60 * len(self.links)
+
+
 @dataclass
 class GroepRapport:
     groep: Groep
@@ -45,7 +77,7 @@ class GroepRapport:
     regels: list[ItemRegel]
     blokken: list[AntwoordBlok]
     notities: list[NotitieRegel]
-    spreiding: list[tuple[Schaaloptie | None, int]]
+    volgende_stappen: list[VolgendeStap] = field(default_factory=list)
 
     @property
     def ontwikkelen(self) -> list[ItemRegel]:
@@ -58,6 +90,36 @@ class GroepRapport:
     @property
     def beantwoord(self) -> int:
         return sum(1 for r in self.regels if r.optie is not None)
+
+    @property
+    def vervolg(self) -> list[Blok]:
+        """What follows the answers, most specific first: the next steps per category, then
+        the group's general suggestions, its own offer and questions for the gesprek."""
+        blokken = [
+            Blok(s.categorie.titel, [x["tekst"] for x in s.suggesties])
+            for s in self.volgende_stappen
+        ]
+        if self.groep.suggesties:
+            # After steps of its own, the group's general ones are a short "and also".
+            if blokken:
+                blokken.append(Blok(_("En verder"), self.groep.suggesties[:MAX_ALGEMEEN]))
+            else:
+                blokken.append(Blok(_("Om mee te beginnen"), list(self.groep.suggesties)))
+        if self.groep.verder_met:
+            blokken.append(Blok(_("Verder met"), links=list(self.groep.verder_met)))
+        if self.groep.gespreksvragen:
+            blokken.append(Blok(_("Vragen om over te praten"), list(self.groep.gespreksvragen)))
+        return blokken
+
+
+@dataclass
+class Gesprekskaart:
+    """One page to take to the gesprek, made only of the person's own material."""
+
+    leerdoelen: list[Leerdoel]
+    wensen: list[tuple[Groep, list[ItemRegel]]]
+    gesprekspunten: str
+    labels: list[tuple[Groep, Niveau | None]]
 
 
 @dataclass
@@ -75,6 +137,7 @@ class Rapport:
     leerdoelen: list[Leerdoel]
     gesprekspunten: str
     gebieden: list[Groep] = field(default_factory=list)
+    gesprekskaart: Gesprekskaart | None = None
 
     @property
     def labels_gebruikt(self) -> bool:
@@ -93,25 +156,80 @@ def _volgorde_voor_rapport(opties: list[Schaaloptie]) -> list[Schaaloptie]:
     return [*reversed(binnen), *buiten]
 
 
-def bouw_rapport(scan: Scan) -> Rapport:
-    """Everything the report shows, in a fixed number of queries."""
+def volgende_stappen(
+    groep: Groep, regels: list[ItemRegel], categorieen: list[Categorie]
+) -> list[VolgendeStap]:
+    """Per category where the person marked a wish or chose an exploring answer, at most
+    three suggestions: those of the statements themselves first, then the category's."""
+    uit = []
+    for categorie in categorieen:
+        aanleiding = [
+            r
+            for r in regels
+            if r.item.categorie_id == categorie.pk
+            and (r.ontwikkelen or (r.optie is not None and r.optie.verkennend))
+        ]
+        if not aanleiding:
+            continue
+        gekozen, gezien = [], set()
+        for suggestie in [
+            *(s for r in aanleiding for s in r.item.suggesties),
+            *groep.suggesties_bij(categorie.sleutel),
+        ]:
+            if suggestie["tekst"] not in gezien:
+                gezien.add(suggestie["tekst"])
+                gekozen.append(suggestie)
+        if gekozen:
+            uit.append(VolgendeStap(categorie, aanleiding, gekozen[:MAX_SUGGESTIES]))
+    return uit
+
+
+def _gesprekskaart(
+    scan: Scan, groepen: list[GroepRapport], leerdoelen: list[Leerdoel], labels: bool
+) -> Gesprekskaart:
+    return Gesprekskaart(
+        leerdoelen=leerdoelen,
+        wensen=[(g.groep, g.ontwikkelen) for g in groepen if g.ontwikkelen],
+        gesprekspunten=scan.gesprekspunten,
+        labels=[(g.groep, g.niveau) for g in groepen if labels and not g.groep.is_basis],
+    )
+
+
+def bouw_rapport(
+    scan: Scan, *, alleen_antwoorden: bool = False, zelfde_versie: Rapport | None = None
+) -> Rapport:
+    """Everything the report shows, in a fixed number of queries.
+
+    `alleen_antwoorden` builds only what a comparison needs (groups and answers: no labels,
+    notes or leerdoelen). `zelfde_versie` is a report on the same profile version whose scale
+    options and statements can be used again instead of read again.
+    """
     versie = scan.versie
-    opties = list(versie.schaalopties.all())
-    niveaus = list(versie.niveaus.all())
+    hergebruik = zelfde_versie if zelfde_versie and zelfde_versie.versie.pk == versie.pk else None
+    opties = hergebruik.opties if hergebruik else list(versie.schaalopties.all())
+    niveaus = [] if alleen_antwoorden else list(versie.niveaus.all())
     scangroepen = list(
         ScanGroep.objects.filter(scan=scan)
         .select_related("groep", "niveau")
         .order_by("groep__volgorde")
     )
     groep_ids = [sg.groep_id for sg in scangroepen]
-    items = list(
-        Item.objects.filter(groep_id__in=groep_ids).select_related("categorie").order_by("volgorde")
-    )
+    bekend = {g.groep.pk: g for g in hergebruik.groepen} if hergebruik else {}
+    if all(gid in bekend for gid in groep_ids):
+        items = sorted(
+            (r.item for gid in groep_ids for r in bekend[gid].regels), key=lambda i: i.volgorde
+        )
+    else:
+        items = list(
+            Item.objects.filter(groep_id__in=groep_ids)
+            .select_related("categorie")
+            .order_by("volgorde")
+        )
     antwoorden = {a.item_id: a for a in Antwoord.objects.filter(scan=scan)}
     opties_per_id = {o.pk: o for o in opties}
     notities: dict[tuple[int, int], str] = {
         (n.groep_id, n.categorie_id): n.tekst
-        for n in Notitie.objects.filter(scan=scan)
+        for n in ([] if alleen_antwoorden else Notitie.objects.filter(scan=scan))
         if n.tekst.strip()
     }
 
@@ -148,13 +266,14 @@ def bouw_rapport(scan: Scan) -> Rapport:
                     for c in categorieen_per_groep[sg.groep_id]
                     if (sg.groep_id, c.pk) in notities
                 ],
-                spreiding=[
-                    (optie, sum(1 for r in regels if r.optie == optie)) for optie in [*opties, None]
-                ],
+                volgende_stappen=volgende_stappen(
+                    sg.groep, regels, categorieen_per_groep[sg.groep_id]
+                ),
             )
         )
 
     eigenaar = scan.eigenaar
+    leerdoelen = [] if alleen_antwoorden else list(Leerdoel.objects.filter(scan=scan))
     return Rapport(
         scan=scan,
         versie=versie,
@@ -166,7 +285,10 @@ def bouw_rapport(scan: Scan) -> Rapport:
         opties=opties,
         niveaus=niveaus,
         groepen=groepen,
-        leerdoelen=list(Leerdoel.objects.filter(scan=scan)),
+        leerdoelen=leerdoelen,
         gesprekspunten=scan.gesprekspunten,
         gebieden=[sg.groep for sg in scangroepen if not sg.groep.is_basis],
+        gesprekskaart=_gesprekskaart(
+            scan, groepen, leerdoelen, labels=scan.labels_aan and bool(niveaus)
+        ),
     )

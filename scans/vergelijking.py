@@ -2,7 +2,9 @@
 let go. Items are matched by their stable key, so scans on different profile versions
 compare; items that a newer version added or removed are named as such.
 
-Nothing here adds up: there is no total, no delta and no "vooruitgang", only words.
+Nothing here adds up: there is no total, no delta, no tally and no "vooruitgang". A moved
+answer is described by where it went on the profile's own scale (more self-evident, more in
+development, in or out of one's role), in words.
 """
 
 from __future__ import annotations
@@ -30,6 +32,10 @@ class GroepVergelijking:
     eerder: GroepRapport | None
     nu: GroepRapport | None
     verschoven: list[Verschuiving] = field(default_factory=list)
+    vanzelfsprekender: list[Verschuiving] = field(default_factory=list)
+    meer_in_ontwikkeling: list[Verschuiving] = field(default_factory=list)
+    nu_buiten_rol: list[Verschuiving] = field(default_factory=list)
+    nu_binnen_rol: list[Verschuiving] = field(default_factory=list)
     nieuwe_wensen: list[ItemRegel] = field(default_factory=list)
     behouden_wensen: list[ItemRegel] = field(default_factory=list)
     losgelaten_wensen: list[ItemRegel] = field(default_factory=list)
@@ -63,6 +69,18 @@ class Vergelijking:
         return self.eerder.versie.pk != self.nu.versie.pk
 
 
+def _richting(v: GroepVergelijking, s: Verschuiving) -> list[Verschuiving]:
+    """Where an answer went, by the profile's own scale: in or out of one's role, or further
+    along the scale (more self-evident) or back (more in development)."""
+    if s.nu.buiten_rol and not s.eerder.buiten_rol:
+        return v.nu_buiten_rol
+    if s.eerder.buiten_rol and not s.nu.buiten_rol:
+        return v.nu_binnen_rol
+    if s.nu.volgorde > s.eerder.volgorde:
+        return v.vanzelfsprekender
+    return v.meer_in_ontwikkeling
+
+
 def _vergelijk_groep(eerder: GroepRapport | None, nu: GroepRapport | None) -> GroepVergelijking:
     basis = nu or eerder
     v = GroepVergelijking(basis.groep.sleutel, basis.groep.titel, eerder, nu)
@@ -76,7 +94,9 @@ def _vergelijk_groep(eerder: GroepRapport | None, nu: GroepRapport | None) -> Gr
             v.toegevoegd.append(regel)
             continue
         if vorig.optie and regel.optie and vorig.optie.sleutel != regel.optie.sleutel:
-            v.verschoven.append(Verschuiving(regel.item.tekst, sleutel, vorig.optie, regel.optie))
+            verschuiving = Verschuiving(regel.item.tekst, sleutel, vorig.optie, regel.optie)
+            v.verschoven.append(verschuiving)
+            _richting(v, verschuiving).append(verschuiving)
         if regel.ontwikkelen and vorig.ontwikkelen:
             v.behouden_wensen.append(regel)
         elif regel.ontwikkelen:
@@ -93,8 +113,8 @@ def vergelijk(eerder: Scan, nu: Scan, *, rapport_nu: Rapport | None = None) -> V
     """Compare two scans of one person, group by group (matched on the group's key)."""
     if eerder.eigenaar_id != nu.eigenaar_id:
         raise ValueError("Alleen scans van dezelfde persoon zijn te vergelijken.")
-    r_eerder = bouw_rapport(eerder)
     r_nu = rapport_nu or bouw_rapport(nu)
+    r_eerder = bouw_rapport(eerder, alleen_antwoorden=True, zelfde_versie=r_nu)
     oud = {g.groep.sleutel: g for g in r_eerder.groepen}
     nieuw = {g.groep.sleutel: g for g in r_nu.groepen}
     volgorde = list(nieuw) + [s for s in oud if s not in nieuw]
@@ -108,7 +128,11 @@ def vergelijk(eerder: Scan, nu: Scan, *, rapport_nu: Rapport | None = None) -> V
 
 def sinds_vorige(scan: Scan, rapport: Rapport) -> Vergelijking | None:
     """The comparison with the scan this one follows, if it still exists."""
-    vorige = scan.vorige_scan
+    if scan.vorige_scan_id is None:
+        return None
+    vorige = (
+        Scan.objects.select_related("versie", "eigenaar").filter(pk=scan.vorige_scan_id).first()
+    )
     if vorige is None:
         return None
     return vergelijk(vorige, scan, rapport_nu=rapport)

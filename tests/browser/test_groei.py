@@ -83,4 +83,5 @@ def test_a_new_scan_from_an_earlier_one_reflects_on_its_leerdoel_and_compares(
     expect(
         sectie.get_by_text("eerst: Hier ben ik mee bezig; nu: Dit herken ik in mijn werk")
     ).to_be_visible()
-    expect(sectie.get_by_text("Nieuw: hier wil je je verder in ontwikkelen")).to_be_visible()
+    expect(sectie.get_by_text("Meer vanzelfsprekend geworden")).to_be_visible()
+    expect(sectie.get_by_text("Nieuw als ontwikkelwens")).to_be_visible()

@@ -196,10 +196,13 @@ def test_de_hele_reis_van_account_tot_verwijderde_scan(pagina: Page, url, inlogg
     kop = pagina.locator(".kopgegevens")
     expect(kop).to_contain_text("Sanne Ëlzinga")
 
-    leerdoel = pagina.locator(".leerdoelkaart")
+    # The gesprekskaart comes first: the leerdoel in full, the wish, the gesprekspunten.
+    kaart = pagina.locator("section.gesprekskaart")
+    leerdoel = kaart.locator(".kaart-leerdoelen li")
     expect(leerdoel).to_have_count(1)
     for antwoord in LEERDOEL.values():
         expect(leerdoel).to_contain_text(antwoord)
+    expect(kaart.locator(".kaart-wensen li")).to_have_text([kennis[1]])
 
     # The note is shown as the person typed it: the <b> is text, not markup.
     eigen_woorden = pagina.locator("#rapport-basis .eigen-woorden blockquote")
@@ -225,7 +228,7 @@ def test_de_hele_reis_van_account_tot_verwijderde_scan(pagina: Page, url, inlogg
         pagina.locator("#rapport-bruggenbouwer .antwoordblok").filter(has_text=HERKEN).locator("li")
     ).to_have_text([brug_kennis[0]])
     # Gesprekspunten keep their line break.
-    gesprek = pagina.locator("section[aria-labelledby='gesprek-kop'] blockquote")
+    gesprek = kaart.locator(".kaart-gesprekspunten blockquote")
     expect(gesprek).to_have_text(GESPREKSPUNTEN, use_inner_text=True)
 
     # Delete it: asked once, then gone, from the screen and from the database.
@@ -279,7 +282,7 @@ def test_de_scan_werkt_zonder_javascript(nieuwe_pagina, url, profiel):
     bewaar(pagina, "Bewaren en rapport bekijken")
 
     expect(pagina.get_by_role("heading", level=1)).to_have_text("Ontwikkelrapport")
-    expect(pagina.locator(".leerdoelkaart")).to_contain_text(
+    expect(pagina.locator(".gesprekskaart .kaart-leerdoelen")).to_contain_text(
         "Vaker samen met docenten een les ontwerpen."
     )
     expect(pagina.locator("#rapport-basis .eigen-woorden blockquote")).to_have_text(NOTITIE)

@@ -4,6 +4,7 @@ across profile versions, and a second, differently shaped profile end to end."""
 import re
 
 from django.urls import reverse
+from django.utils.html import escape
 
 from competentieprofiel.laden import lees_profielbestand, schrijf_profiel
 from competentieprofiel.models import ProfielVersie
@@ -112,6 +113,8 @@ def test_the_comparison_names_moved_answers_and_new_kept_and_dropped_wishes(npul
     v = vergelijk(eerder, nu)
     basis = v.groepen[0]
     assert [(s.eerder.sleutel, s.nu.sleutel) for s in basis.verschoven] == [("bezig", "herken")]
+    assert basis.vanzelfsprekender == basis.verschoven
+    assert not basis.meer_in_ontwikkeling and not basis.nu_buiten_rol and not basis.nu_binnen_rol
     assert [r.item.pk for r in basis.behouden_wensen] == [a]
     assert [r.item.pk for r in basis.losgelaten_wensen] == [b]
     assert [r.item.pk for r in basis.nieuwe_wensen] == [c]
@@ -151,6 +154,7 @@ def test_scans_on_two_profile_versions_are_matched_by_item_key(npuls, npuls_data
     )
     basis = vergelijk(eerder, nu).groepen[0]
     assert [s.sleutel for s in basis.verschoven] == ["basis.kennis.01"]
+    assert basis.meer_in_ontwikkeling == basis.verschoven  # herken, now bezig
     assert basis.verschoven[0].tekst == "Een nieuwe formulering van het eerste item."
     assert [r.item.sleutel for r in basis.toegevoegd] == ["basis.kennis.99"]
     assert [r.item.sleutel for r in basis.vervallen] == ["basis.kennis.02"]
@@ -209,7 +213,7 @@ def test_a_whole_scan_on_the_han_profile_works_end_to_end(client, db, gebruiker)
     assert "noot professioneel-handelen.lerend" in tekst
 
 
-def test_the_comparison_shows_then_and_now_as_the_same_neutral_bar_with_words(client, npuls):
+def test_the_comparison_says_in_words_where_each_moved_answer_went(client, npuls):
     gebruiker, vorige, _ = maak_demo(npuls)
     nu = services.start_scan(
         eigenaar=gebruiker,
@@ -217,10 +221,49 @@ def test_the_comparison_shows_then_and_now_as_the_same_neutral_bar_with_words(cl
         gebieden=[npuls.groepen.get(sleutel="coach")],
         vorige=vorige,
     )
+    eerder = {a.item_id: a for a in vorige.antwoorden.select_related("optie")}
+    opties = {o.sleutel: o for o in npuls.schaalopties.all()}
+    stappen = [s for s in stappenplan(nu) if s.soort == ITEMS]
+    stap_van = {i: s for s in stappen for i in s.item_ids}
+    # Move one answer along each direction, from what the demo answered.
+    gekozen = {}
+    for item_id in stap_van:
+        oud = eerder[item_id].optie if item_id in eerder else None
+        if oud is None:
+            continue
+        if oud.sleutel == "herken" and "op" not in gekozen:
+            gekozen["op"] = (item_id, opties["vanzelf"])
+        elif oud.sleutel == "vanzelf" and "neer" not in gekozen:
+            gekozen["neer"] = (item_id, opties["bezig"])
+        elif oud.sleutel == "nvt" and "binnen" not in gekozen:
+            gekozen["binnen"] = (item_id, opties["herken"])
+        elif oud.sleutel in ("ontdekken", "bezig") and "buiten" not in gekozen:
+            gekozen["buiten"] = (item_id, opties["nvt"])
+    assert set(gekozen) == {"op", "neer", "binnen", "buiten"}, gekozen
+    for i, o in gekozen.values():
+        services.bewaar_itemstap(
+            scan=nu,
+            stap=stap_van[i],
+            notitie=None,
+            volgende=stap_van[i].sleutel,
+            keuzes=[services.ItemKeuze(i, o.pk, False)],
+        )
     client.force_login(gebruiker)
     url = reverse("scans:vergelijken", kwargs={"scan_id": nu.pk, "ander_id": vorige.pk})
     html = client.get(url).content.decode()
-    assert html.count('class="spreidingsbalk"') == 4  # basis and coach, then and now
+    tekst = " ".join(re.sub(r"<[^>]+>", " ", html).split())
+    teksten = {k: npuls.items.get(pk=i).tekst for k, (i, _) in gekozen.items()}
+    koppen = {
+        "op": "Meer vanzelfsprekend geworden",
+        "neer": "Nu meer in ontwikkeling",
+        "binnen": "Nu wel onderdeel van je rol",
+        "buiten": "Nu niet meer onderdeel van je rol",
+    }
+    for richting, kop in koppen.items():
+        lijst = re.search(rf'<p class="bloklabel">{kop}</p>\s*<ul>(.*?)</ul>', html, re.S)
+        assert lijst, kop
+        assert escape(teksten[richting]) in lijst[1], richting
+    assert "<svg" not in html and "spreidingsbalk" not in html
+    assert not re.search(r"\d+\s*×|%", tekst)
     ids = re.findall(r'\bid="([^"]+)"', html)
     assert len(ids) == len(set(ids))
-    assert "nog open" in html and "%" not in re.sub(r"<[^>]+>", "", html)

@@ -58,3 +58,26 @@ def test_saving_a_step_uses_a_fixed_number_of_queries(client, scan, django_asser
     url = reverse("scans:stap", kwargs={"scan_id": scan.pk, "stap": stap.sleutel})
     with django_assert_max_num_queries(MAX_PER_PAGINA):
         assert client.post(url, data).status_code == 302
+
+
+# The report page on its own: the session and user (2), the scan (1) and the report (7). The
+# session is not written on every request (issue 10); the comparison with an earlier scan on
+# the same profile version adds that scan, its groups, its answers and the follow-up of its
+# leerdoelen (4).
+RAPPORT = 10
+RAPPORT_MET_VORIGE = RAPPORT + 4
+
+
+def test_the_report_page_stays_within_ten_queries_with_or_without_an_earlier_scan(
+    client, npuls, settings, django_assert_max_num_queries
+):
+    settings.SESSION_SAVE_EVERY_REQUEST = False
+    gebruiker, vorige, _ = maak_demo(npuls)
+    nu = start_scan(
+        eigenaar=gebruiker, versie=npuls, gebieden=list(vorige.gekozen_gebieden), vorige=vorige
+    )
+    client.force_login(gebruiker)
+    for scan, maximum in ((vorige, RAPPORT), (nu, RAPPORT_MET_VORIGE)):
+        url = reverse("scans:rapport", kwargs={"scan_id": scan.pk})
+        with django_assert_max_num_queries(maximum):
+            assert client.get(url).status_code == 200

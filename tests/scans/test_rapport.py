@@ -100,3 +100,45 @@ def test_the_stylesheet_uses_no_traffic_light_colours():
     css = re.sub(r"/\*.*?\*/", "", css, flags=re.S)  # comments may say what we avoid
     for kleur in ("#ff0000", "#00ff00", "red", "green", "#008000", "#28a745", "#dc3545"):
         assert re.search(rf"(?<![\w-]){re.escape(kleur)}(?![\w-])", css, re.I) is None, kleur
+
+
+def _landmarken(html: str) -> list[str]:
+    """The names of the page's region landmarks: every <section> named by aria-labelledby."""
+    namen = []
+    for kop_id in re.findall(r'<section[^>]*aria-labelledby="([^"]+)"', html):
+        kop = re.search(rf'id="{re.escape(kop_id)}"[^>]*>(.*?)</h[1-6]>', html, re.S)
+        assert kop, kop_id
+        namen.append(" ".join(_zichtbare_tekst(kop[1]).split()))
+    return namen
+
+
+def test_no_two_regions_of_the_report_share_a_name(client, npuls):
+    gebruiker, vorige, _ = maak_demo(npuls)
+    nu = services.start_scan(
+        eigenaar=gebruiker, versie=npuls, gebieden=list(vorige.gekozen_gebieden), vorige=vorige
+    )
+    client.force_login(gebruiker)
+    for scan in (vorige, nu):
+        html = client.get(reverse("scans:rapport", kwargs={"scan_id": scan.pk})).content.decode()
+        namen = _landmarken(html)
+        assert len(namen) >= 8
+        assert len(namen) == len(set(namen)), namen
+        ids = re.findall(r'\bid="([^"]+)"', html)
+        assert len(ids) == len(set(ids))
+
+
+JARGON = re.compile(r"\bversie \d|vaste sleutel|\bJSON\b|laad_profiel|manage\.py|\bYAML\b", re.I)
+
+
+def test_the_report_and_comparison_speak_plainly_without_versions_or_keys(client, npuls):
+    gebruiker, vorige, _ = maak_demo(npuls)
+    nu = services.start_scan(eigenaar=gebruiker, versie=npuls, gebieden=[], vorige=vorige)
+    client.force_login(gebruiker)
+    for url in (
+        reverse("scans:rapport", kwargs={"scan_id": vorige.pk}),
+        reverse("scans:rapport", kwargs={"scan_id": nu.pk}),
+        reverse("scans:vergelijken", kwargs={"scan_id": nu.pk, "ander_id": vorige.pk}),
+        reverse("privacy"),
+    ):
+        tekst = _zichtbare_tekst(client.get(url).content.decode())
+        assert not JARGON.search(tekst), (url, JARGON.search(tekst))
