@@ -324,9 +324,13 @@ if any(env_str(naam) for naam in _OIDC_VARIABELEN.values()) or env_str("ZELFSCAN
 STANDAARD_PROFIEL = env_str("ZELFSCAN_STANDAARD_PROFIEL", "npuls-docentondersteuning")
 PROFIEL_BESTANDEN = [BASE_DIR / "profiel_data" / "npuls.yaml"]
 
-# Where people report an accessibility problem (the hosting institution's contact). Empty:
-# the accessibility statement points them to their own institution instead.
+# Where people report an accessibility problem or ask about their data (the hosting
+# institution's contact). Empty: the accessibility statement and the privacy page point them
+# to their own institution instead.
 ZELFSCAN_CONTACT_EMAIL = env_str("ZELFSCAN_CONTACT_EMAIL", "")
+# The organisation responsible for the data (the AVG's "verwerkingsverantwoordelijke"), named
+# on the privacy page. Empty: "de instelling die deze zelfscan aanbiedt".
+ZELFSCAN_ORGANISATIE = env_str("ZELFSCAN_ORGANISATIE", "")
 
 LOGGING = {
     "version": 1,

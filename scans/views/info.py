@@ -7,7 +7,16 @@ from django.shortcuts import render
 
 
 def privacy(request):
-    return render(request, "scans/privacy.html")
+    """What is stored and why, who is responsible, and the person's rights, each with the
+    button that exercises it."""
+    return render(
+        request,
+        "scans/privacy.html",
+        {
+            "organisatie": settings.ZELFSCAN_ORGANISATIE,
+            "contact_email": settings.ZELFSCAN_CONTACT_EMAIL,
+        },
+    )
 
 
 def toegankelijkheid(request):
