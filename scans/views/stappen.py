@@ -7,7 +7,9 @@ from django.contrib.auth.decorators import login_required
 from django.db import IntegrityError
 from django.http import Http404
 from django.shortcuts import redirect, render
+from django.utils.text import get_text_list
 from django.utils.translation import gettext as _
+from django.utils.translation import pgettext
 from django.views.decorators.http import require_http_methods
 
 from competentieprofiel.models import Item
@@ -147,6 +149,10 @@ def _itemstap(request, scan, plan, huidig: Stap):
             buiten_rol={o.sleutel for o in opties if o.buiten_rol},
             aantal_items=sum(len(s.item_ids) for s in plan),
             minuten=geschatte_minuten(sum(len(s.item_ids) for s in plan)),
+            gekozen=get_text_list(
+                list(dict.fromkeys(s.groep.rolnaam or s.groep.titel for s in plan if s.groep)),
+                pgettext("de laatste twee in een opsomming", "en"),
+            ),
             eerste_keer=eerste_keer,
         ),
     )
