@@ -50,6 +50,7 @@ run: setup
 	$(PY) manage.py migrate --noinput
 	$(PY) manage.py laad_profiel profiel_data/*.yaml
 	$(PY) manage.py maak_demo
+	$(PY) manage.py maak_demo_netwerk
 	@echo "De zelfscan draait op http://$(HOST):$(PORT)/ (stoppen met Ctrl+C)"
 	$(PY) manage.py runserver $(HOST):$(PORT)
 

@@ -77,6 +77,7 @@ INSTALLED_APPS = [
     "competentieprofiel",
     "scans",
     "accounts",
+    "netwerk",
 ]
 
 MIDDLEWARE = [
@@ -323,6 +324,15 @@ if any(env_str(naam) for naam in _OIDC_VARIABELEN.values()) or env_str("ZELFSCAN
 # The profile a new scan uses when several are loaded.
 STANDAARD_PROFIEL = env_str("ZELFSCAN_STANDAARD_PROFIEL", "npuls-docentondersteuning")
 PROFIEL_BESTANDEN = [BASE_DIR / "profiel_data" / "npuls.yaml"]
+
+# Netwerken: anonymous counts appear on a netwerk's map only once at least this many members
+# have shared something there. Below 3 a count points at a person, so that is refused.
+NETWERK_MINIMUM = env_int("ZELFSCAN_NETWERK_MINIMUM", 5)
+if NETWERK_MINIMUM < 3:
+    raise ImproperlyConfigured(
+        f"ZELFSCAN_NETWERK_MINIMUM moet 3 of meer zijn, niet {NETWERK_MINIMUM}: bij minder "
+        "mensen wijst een telling zonder namen naar een persoon."
+    )
 
 # Where people report an accessibility problem or ask about their data (the hosting
 # institution's contact). Empty: the accessibility statement and the privacy page point them

@@ -1,6 +1,7 @@
 """Every URL of the whole project, the admin's included, walked as an anonymous visitor,
-as another person and as a superuser: none of them ever sees a word of the owner's
-reflection, and none of them can change it.
+as another person, as a superuser and as a member of the owner's netwerk: none of them
+ever sees a word of the owner's reflection, none but the member sees anything of the
+netwerk, and none of them can change what the owner has.
 
 The URLs come from Django's own resolver (urls_bouwen.py), so a URL added tomorrow is
 attacked tomorrow; one the suite cannot build makes it fail.
@@ -13,6 +14,9 @@ from django.contrib import admin
 from django.test import Client
 from django.urls import URLPattern, path, reverse
 
+from accounts.services import registreer
+from netwerk import services as netwerk_services
+from netwerk.models import Lidmaatschap
 from scans.models import Antwoord, Leerdoel, LeerdoelOpvolging, Notitie, Scan, ScanGroep
 
 from . import urls_bouwen
@@ -21,6 +25,7 @@ from .wereld import (
     ACCOUNT,
     ALLE_MERKEN,
     EMAIL,
+    NETWERK,
     NOOIT,
     REFLECTIE,
     WACHTWOORD,
@@ -47,6 +52,9 @@ ACCOUNTBEHEER = {
 # The admin pages anyone may open: its login form and its logout.
 BEHEER_OPEN = {"admin:login", "admin:logout"}
 
+# What only the member who manages a netwerk (here: the owner, who made it) may do.
+NETWERK_BEHEER = {"netwerk:vernieuwen", "netwerk:sluiten"}
+
 
 def _lekken(response, merken) -> list[str]:
     inhoud = response.content.decode("utf-8", "replace")
@@ -54,13 +62,19 @@ def _lekken(response, merken) -> list[str]:
     return [m for m in merken if m in inhoud]
 
 
-def _aanval(client: Client, wereld, *, inloggen=None, staf: bool = False) -> int:
-    """GET and POST every URL of the project; returns the number of requests made."""
+def _aanval(client: Client, wereld, *, inloggen=None, staf: bool = False, lid=None) -> int:
+    """GET and POST every URL of the project; returns the number of requests made.
+
+    `lid`: the visitor is a member of the owner's netwerk (not its manager); `inloggen`
+    then also brings them back into the netwerk after they left it through one of the URLs.
+    """
     voor = gegevens_van_eigenaar(wereld)
     data = aanvalsdata()
     aantal = 0
+    netwerk_id = str(wereld.netwerk.pk)
     for patroon, url in alle_urls(wereld):
         met_scan = any(scan_id in url for scan_id in wereld.scan_ids)
+        met_netwerk = netwerk_id in url or patroon.naam == "netwerk:doe_mee"
         for methode in ("get", "post"):
             if inloggen is not None:
                 # Logging out is one of the URLs; come back in for the next one.
@@ -72,15 +86,25 @@ def _aanval(client: Client, wereld, *, inloggen=None, staf: bool = False) -> int
             aantal += 1
             waar = f"{methode.upper()} {url} ({patroon.naam})"
             assert response.status_code < 500, waar
-            merken = REFLECTIE if staf and patroon.naam in ACCOUNTBEHEER else ALLE_MERKEN
+            if lid is not None:
+                merken = REFLECTIE + ACCOUNT
+            elif staf and patroon.naam in ACCOUNTBEHEER:
+                merken = REFLECTIE + NETWERK
+            else:
+                merken = ALLE_MERKEN
             merken = merken + NOOIT
             assert not _lekken(response, merken), f"{waar} shows {_lekken(response, merken)}"
-            if met_scan and not patroon.in_beheer:
+            if (met_scan or met_netwerk) and not patroon.in_beheer:
                 if inloggen is None:
                     assert response.status_code == 302, waar
                     assert response["Location"].startswith(reverse("login")), waar
-                else:
+                elif lid is None or met_scan or patroon.naam == "netwerk:doe_mee":
+                    # (Only refused invitation links are walked: the old one and a made-up one.)
                     assert response.status_code == 404, waar
+                elif patroon.naam in NETWERK_BEHEER:
+                    assert response.status_code == 404, waar
+                else:
+                    assert response.status_code in (200, 302), waar
             if patroon.in_beheer and not staf and patroon.naam not in BEHEER_OPEN:
                 assert response.status_code in (302, 404), waar
                 if response.status_code == 302:
@@ -121,6 +145,23 @@ def test_a_superuser_sees_no_reflection_of_the_owner_on_any_url(met_mislukte_inl
     assert _aanval(client, met_mislukte_inlog, inloggen=inloggen, staf=True) > 250
 
 
+def test_a_member_of_the_owners_netwerk_sees_no_reflection_and_cannot_manage_it(
+    met_mislukte_inlog,
+):
+    wereld = met_mislukte_inlog
+    lid = registreer(email="lid@example.nl", wachtwoord="Een-lang-wachtwoord-42", naam="Lid")
+    netwerk_services.doe_mee(netwerk=wereld.netwerk, gebruiker=lid)
+    client = Client()
+
+    def inloggen():
+        if "_auth_user_id" not in client.session:
+            client.force_login(lid)
+        if not Lidmaatschap.objects.filter(netwerk=wereld.netwerk, lid=lid).exists():
+            netwerk_services.doe_mee(netwerk=wereld.netwerk, gebruiker=lid)
+
+    assert _aanval(client, wereld, inloggen=inloggen, lid=lid) > 250
+
+
 def test_the_markers_are_really_there_for_the_owner(client, wereld):
     """Without this, 'no marker anywhere' could pass because the markers never render."""
     client.force_login(wereld.eigenaar)
@@ -132,6 +173,7 @@ def test_the_markers_are_really_there_for_the_owner(client, wereld):
         reverse("scans:stap", kwargs={"scan_id": vervolg.pk, "stap": "opvolging"}),
         reverse("gegevens_downloaden"),
         reverse("mijn_gegevens"),
+        reverse("netwerk:kaart", kwargs={"netwerk_id": wereld.netwerk.pk}),
     ):
         response = client.get(url)
         assert response.status_code == 200, url
@@ -202,6 +244,10 @@ def test_every_pattern_of_the_project_is_attacked(wereld):
         "oidc_koppelen",
         "oidc_ontkoppelen",
         "uitgelogd",
+        "netwerk:kaart",
+        "netwerk:praatplaat",
+        "netwerk:doe_mee",
+        "netwerk:sluiten",
     }
     for patroon in patronen:
         assert urls_voor(patroon, wereld), patroon.naam

@@ -26,8 +26,8 @@ from scans.stappen import stappenplan
 
 from .wereld import Wereld
 
-# Where a staff member would look for reflections if they were in the admin: the
-# conventional admin URLs of the scans models (through the admin's catch-all pattern).
+# Where a staff member would look for reflections or netwerken if they were in the admin:
+# the conventional admin URLs of the scans and netwerk models (the admin's catch-all).
 BEHEER_SCANS = [
     "scans/",
     "scans/scan/",
@@ -36,6 +36,11 @@ BEHEER_SCANS = [
     "scans/leerdoel/",
     "scans/scangroep/",
     "scans/leerdoelopvolging/",
+    "netwerk/",
+    "netwerk/netwerk/",
+    "netwerk/lidmaatschap/",
+    "netwerk/bijdrage/",
+    "netwerk/dagstand/",
 ]
 
 
@@ -159,6 +164,12 @@ def _opties(naam: str, gekozen: dict, patroon: Patroon, wereld: Wereld) -> list[
     else:
         if naam in ("scan_id", "ander_id"):
             return wereld.scan_ids
+        if naam == "netwerk_id":
+            return [str(wereld.netwerk.pk)]
+        if naam == "uitnodiging":
+            # The link from before it was renewed, and a made-up one: both must be refused.
+            # (The valid link is for invited people; tests/netwerk/test_uitnodiging.py.)
+            return [wereld.oude_uitnodiging, "bestaat-niet"]
         if naam == "stap":
             scan = next(s for s in wereld.scans if str(s.pk) == gekozen["scan_id"])
             return [stap.sleutel for stap in stappenplan(scan)]

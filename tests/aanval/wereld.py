@@ -1,5 +1,6 @@
 """The world the attack suite tries to break into: one owner with two scans full of
-unmistakable marker strings, so a leak of any of them is easy to see in a response."""
+unmistakable marker strings, so a leak of any of them is easy to see in a response, and a
+netwerk the owner made, whose name and the owner's named statements carry markers too."""
 
 from __future__ import annotations
 
@@ -11,6 +12,8 @@ from django.contrib.sessions.models import Session
 from accounts import services as accounts_services
 from accounts.models import InstellingsIdentiteit
 from competentieprofiel.models import Item, ProfielVersie, Schaaloptie
+from netwerk import services as netwerk_services
+from netwerk.models import Bijdrage, Lidmaatschap, Netwerk
 from scans import services
 from scans.models import Antwoord, Leerdoel, LeerdoelOpvolging, Notitie, Scan, ScanGroep
 from scans.stappen import ITEMS, LABEL, stappenplan
@@ -31,6 +34,10 @@ EMAIL = "merk.eigenaar.q7x2@example.nl"
 NAAM = "MERKnaamQ7X2"
 # The owner's pseudonym at their institution: nobody ever sees it, the owner neither.
 MERK_SUB = "MERKsubQ7X2"
+MERK_NETWERK = "MERKnetwerkQ7X2"
+MERK_NETWERK_BESCHRIJVING = "MERKbeschrijvingQ7X2"
+MERK_LIDNAAM = "MERKlidnaamQ7X2"
+MERK_LIDFUNCTIE = "MERKlidfunctieQ7X2"
 
 # What the person wrote: only the owner may ever see these.
 REFLECTIE = [
@@ -46,7 +53,9 @@ REFLECTIE = [
 ]
 # Who the person is: account data.
 ACCOUNT = [EMAIL, NAAM]
-ALLE_MERKEN = REFLECTIE + ACCOUNT
+# What the owner's netwerk shows its members: only they may see these.
+NETWERK = [MERK_NETWERK, MERK_NETWERK_BESCHRIJVING, MERK_LIDNAAM, MERK_LIDFUNCTIE]
+ALLE_MERKEN = REFLECTIE + ACCOUNT + NETWERK
 NOOIT = [MERK_SUB]
 
 
@@ -55,6 +64,8 @@ class Wereld:
     eigenaar: object
     scans: list[Scan]  # [eerste (afgerond), vervolg (bezig, met opvolging)]
     versie: ProfielVersie
+    netwerk: Netwerk  # made by the owner, who shares named and anonymous statements
+    oude_uitnodiging: str  # the netwerk's invitation before it was renewed
 
     @property
     def scan_ids(self) -> list[str]:
@@ -139,7 +150,36 @@ def maak_wereld(versie: ProfielVersie) -> Wereld:
     )
     eerste.refresh_from_db()
     vervolg.refresh_from_db()
-    return Wereld(eigenaar=eigenaar, scans=[eerste, vervolg], versie=versie)
+    netwerk, oude_uitnodiging = maak_netwerk(eigenaar, versie)
+    return Wereld(
+        eigenaar=eigenaar,
+        scans=[eerste, vervolg],
+        versie=versie,
+        netwerk=netwerk,
+        oude_uitnodiging=oude_uitnodiging,
+    )
+
+
+def maak_netwerk(eigenaar, versie: ProfielVersie) -> tuple[Netwerk, str]:
+    """The owner's netwerk: named and anonymous statements, an invitation renewed once."""
+    netwerk = netwerk_services.maak_netwerk(
+        maker=eigenaar, naam=MERK_NETWERK, beschrijving=MERK_NETWERK_BESCHRIJVING, versie=versie
+    )
+    lidmaatschap = netwerk.leden.get()
+    gebieden = {g.sleutel: g.pk for g in versie.groepen.filter(soort="gebied")}
+    netwerk_services.bewaar_bijdrage(
+        lidmaatschap=lidmaatschap,
+        naam=MERK_LIDNAAM,
+        functie=MERK_LIDFUNCTIE,
+        uitspraken=[
+            netwerk_services.Uitspraak(groep_id=gebieden["coach"], zet_in=True, benader=True),
+            netwerk_services.Uitspraak(groep_id=gebieden["innovator"], groeien=True),
+        ],
+    )
+    oud = netwerk.uitnodiging
+    netwerk_services.vernieuw_uitnodiging(lidmaatschap=lidmaatschap)
+    netwerk.refresh_from_db()
+    return netwerk, oud
 
 
 def momentopname() -> dict[str, list[tuple]]:
@@ -200,4 +240,13 @@ def gegevens_van_eigenaar(wereld) -> dict:
             m.__name__: list(m.objects.filter(**eigen).order_by("pk").values())
             for m in (Antwoord, Notitie, Leerdoel, LeerdoelOpvolging, ScanGroep)
         },
+        "netwerk": list(Netwerk.objects.filter(pk=wereld.netwerk.pk).values()),
+        "lidmaatschap": list(Lidmaatschap.objects.filter(lid=wereld.eigenaar).values()),
+        "bijdragen": list(
+            Bijdrage.objects.filter(lidmaatschap__lid=wereld.eigenaar)
+            .order_by("pk")
+            .values(
+                "groep_id", "zet_in", "zet_in_met_naam", "groeien", "groeien_met_naam", "benader"
+            )
+        ),
     }

@@ -1,0 +1,70 @@
+"""The differencing guard: a netwerk's anonymous counts come from a dagstand, a snapshot
+refreshed at most once every 24 hours.
+
+Named statements are on the map the moment someone saves them (they chose to be seen).
+Counts without names are not: if they followed every save, a colleague who watched the
+map while someone saved could read that one person's change off it. So the counts, and
+the number of members who have shared anything (which decides whether counts show at
+all), change only when the dagstand is refreshed; each refresh takes in every change of
+at least the past day at once. There is no scheduler: the first look at the map after the
+dagstand has turned 24 hours old refreshes it.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime, timedelta
+
+from django.db.models import Count, Q
+from django.utils import timezone
+
+from .models import Bijdrage, Dagstand, Lidmaatschap, Netwerk
+
+VERVERSEN_NA = timedelta(hours=24)
+
+
+def tel(netwerk: Netwerk) -> tuple[int, dict[str, dict[str, int]]]:
+    """Count now: members who shared anything, and per gebied "zet in" and "groeien"
+    over every member, with and without name (2 queries)."""
+    bijdragers = (
+        Lidmaatschap.objects.filter(netwerk=netwerk, bijdragen__isnull=False).distinct().count()
+    )
+    rijen = (
+        Bijdrage.objects.filter(lidmaatschap__netwerk=netwerk)
+        .values("groep_id")
+        .annotate(
+            zet_in=Count("pk", filter=Q(zet_in=True)), groeien=Count("pk", filter=Q(groeien=True))
+        )
+        .order_by("groep_id")
+    )
+    tellingen = {
+        str(r["groep_id"]): {"zet_in": r["zet_in"], "groeien": r["groeien"]} for r in rijen
+    }
+    return bijdragers, tellingen
+
+
+def actuele_dagstand(*, netwerk: Netwerk, nu: datetime | None = None) -> Dagstand:
+    """The netwerk's dagstand, refreshed first if it is missing or at least 24 hours old.
+
+    When two people open the map at the same moment, only one of them refreshes it: the
+    update only applies to the dagstand both of them saw (compare and set), and the other
+    reads what the first one wrote.
+    """
+    nu = nu or timezone.now()
+    stand = Dagstand.objects.filter(netwerk=netwerk).first()
+    if stand is not None and nu - stand.gemaakt_op < VERVERSEN_NA:
+        return stand
+    bijdragers, tellingen = tel(netwerk)
+    if stand is None:
+        Dagstand.objects.bulk_create(
+            [Dagstand(netwerk=netwerk, gemaakt_op=nu, bijdragers=bijdragers, tellingen=tellingen)],
+            ignore_conflicts=True,
+        )
+    else:
+        Dagstand.objects.filter(pk=stand.pk, gemaakt_op=stand.gemaakt_op).update(
+            gemaakt_op=nu, bijdragers=bijdragers, tellingen=tellingen
+        )
+    return Dagstand.objects.get(netwerk=netwerk)
+
+
+def volgende_verversing(stand: Dagstand) -> datetime:
+    return stand.gemaakt_op + VERVERSEN_NA
