@@ -27,6 +27,16 @@ from scans.pdf import (
 
 from .selectors import Kaart
 
+# Up to this many names in one gebied, the gebieden stand three abreast on the page; with
+# more, one gebied per row, so its names can run on over pages.
+NAMEN_NAAST_ELKAAR = 30
+
+
+def veel_namen(kaart: Kaart) -> bool:
+    return any(
+        len(g.zet_in) + len(g.benader) + len(g.groeien) > NAMEN_NAAST_ELKAAR for g in kaart.gebieden
+    )
+
 
 def documenttitel(kaart: Kaart) -> str:
     return _("Praatplaat: %(netwerk)s") % {"netwerk": kaart.netwerk.naam}
@@ -46,8 +56,11 @@ def praatplaat_pdf(kaart: Kaart, *, taal: str = "nl") -> bytes:
                 "kaart": kaart,
                 "taal": taal,
                 "titel": documenttitel(kaart),
+                "veel_namen": veel_namen(kaart),
+                # Up to five gebieden stand side by side; more wrap into rows of three.
+                "kolommen": len(kaart.gebieden) if len(kaart.gebieden) <= 5 else 3,
                 "datum": datum,
-                "schrijfregels": schrijfregels(4),
+                "schrijfregels": schrijfregels(6),
                 "css": {
                     "kop": mark_safe(css_tekst(documenttitel(kaart))),
                     "voet": mark_safe(

@@ -37,12 +37,12 @@ def nieuw_lid(netwerk, naam: str, *, email: str | None = None):
     return services.doe_mee(netwerk=netwerk, gebruiker=gebruiker)
 
 
-def deel(lidmaatschap, *uitspraken: tuple[str, dict], functie: str = "") -> None:
+def deel(lidmaatschap, *uitspraken: tuple[str, dict], functie: str = "", naam: str = "") -> None:
     """Share statements: deel(lid, ("coach", {"zet_in": True}), ("adviseur", {...}))."""
     netwerk = lidmaatschap.netwerk
     services.bewaar_bijdrage(
         lidmaatschap=lidmaatschap,
-        naam=lidmaatschap.naam or lidmaatschap.lid.first_name,
+        naam=naam or lidmaatschap.naam or lidmaatschap.lid.first_name,
         functie=functie or lidmaatschap.functie,
         uitspraken=[
             services.Uitspraak(groep_id=gebied(netwerk, sleutel).pk, **keuzes)
