@@ -59,6 +59,8 @@ def praatplaat_pdf(kaart: Kaart, *, taal: str = "nl") -> bytes:
                 "veel_namen": veel_namen(kaart),
                 # Up to five gebieden stand side by side; more wrap into rows of three.
                 "kolommen": len(kaart.gebieden) if len(kaart.gebieden) <= 5 else 3,
+                # On paper a gap shows one of the profile's suggestions, on screen two.
+                "suggesties_tot": ":1",
                 "datum": datum,
                 "schrijfregels": schrijfregels(6),
                 "css": {
