@@ -117,6 +117,12 @@ def bewaar_bijdrage(
     loses its row. Anything shared with a name needs a name.
     """
     naam, functie = naam.strip(), functie.strip()
+    # Lock the membership: if it was left (or the netwerk closed) a moment ago, in another
+    # tab, nothing is saved; and leaving waits until this save is done.
+    if not list(
+        Lidmaatschap.objects.select_for_update().filter(pk=lidmaatschap.pk).values_list("pk")
+    ):
+        raise NetwerkFout(_("Je bent geen lid meer van dit netwerk; er is niets bewaard."))
     gebieden = set(
         Groep.objects.filter(
             versie_id=lidmaatschap.netwerk.versie_id, soort=Groep.Soort.GEBIED

@@ -69,3 +69,16 @@ def test_a_member_cannot_close_the_netwerk(netwerk):
     with pytest.raises(services.NetwerkFout, match="Alleen wie dit netwerk beheert"):
         services.sluit(lidmaatschap=bram)
     assert Netwerk.objects.filter(pk=netwerk.pk).exists()
+
+
+def test_a_save_from_an_old_tab_after_leaving_stores_nothing(client, netwerk):
+    bram = nieuw_lid(netwerk, "Bram")
+    services.verlaat(lidmaatschap=bram)
+    with pytest.raises(services.NetwerkFout, match="Je bent geen lid meer van dit netwerk"):
+        deel(bram, ("coach", {"zet_in": True}))
+    assert not Bijdrage.objects.exists()
+    client.force_login(bram.lid)
+    response = client.post(
+        reverse("netwerk:bijdrage", kwargs={"netwerk_id": netwerk.pk}), {"naam": "Bram"}
+    )
+    assert response.status_code == 404
