@@ -1,15 +1,16 @@
 """Everything stored about a person, as one JSON document they own ("Download al mijn
 gegevens"). The account part is made here; each app that stores something of the person
-adds its own part (`scans.export` the scans). The format is documented in the README;
-`formaat` changes when it does."""
+adds its own part (`scans.export` the scans, `netwerk.export` the netwerken). The format is
+documented in the README; `formaat` changes when it does."""
 
 from __future__ import annotations
 
 from django.utils import timezone
 
+from netwerk.export import netwerken_van
 from scans.export import scans_van, tijd
 
-EXPORT_FORMAAT = 2
+EXPORT_FORMAAT = 3
 
 
 def gegevens_van(gebruiker) -> dict:
@@ -18,6 +19,7 @@ def gegevens_van(gebruiker) -> dict:
         "gemaakt_op": tijd(timezone.now()),
         "account": account_van(gebruiker),
         "scans": scans_van(gebruiker),
+        "netwerken": netwerken_van(gebruiker),
     }
 
 

@@ -11,6 +11,7 @@ from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from netwerk.services import verlaat_alle
 from scans.services import verwijder_scans_van
 
 from .models import InstellingsIdentiteit
@@ -42,6 +43,7 @@ def wijzig_naam(*, gebruiker, naam: str) -> None:
 @transaction.atomic
 def verwijder_account(*, gebruiker) -> None:
     """Delete an account with everything in it: scans, answers, notes, leerdoelen, its
+    netwerk memberships and statements (leaving each netwerk as one would by hand), its
     failed-login records and its sessions. Nothing of it stays in the database."""
     from axes.models import AccessAttempt, AccessFailureLog, AccessLog
     from django.contrib.sessions.models import Session
@@ -56,6 +58,7 @@ def verwijder_account(*, gebruiker) -> None:
     ]
     Session.objects.filter(pk__in=eigen_sessies).delete()
     verwijder_scans_van(eigenaar=gebruiker)
+    verlaat_alle(gebruiker=gebruiker)
     gebruiker.delete()
 
 

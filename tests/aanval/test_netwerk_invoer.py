@@ -13,11 +13,11 @@ from hypothesis import given
 from hypothesis import strategies as st
 from hypothesis.extra.django import TestCase
 
+from accounts import services as accounts_services
 from competentieprofiel.laden import lees_profielbestand, schrijf_profiel
 from competentieprofiel.models import ProfielVersie
 from netwerk import services as netwerk_services
 from netwerk.models import Bijdrage, Lidmaatschap, Netwerk
-from scans import services
 from tests.conftest import NPULS
 
 from .test_vijandige_invoer import (
@@ -51,7 +51,9 @@ class NetwerkInvoer(TestCase):
         )
         cls.versie = versie
         cls.slachtoffer = maak_wereld(versie)
-        cls.aanvaller = services.registreer(email=AANVALLER, wachtwoord=WACHTWOORD, naam="Aan")
+        cls.aanvaller = accounts_services.registreer(
+            email=AANVALLER, wachtwoord=WACHTWOORD, naam="Aan"
+        )
         cls.eigen = netwerk_services.maak_netwerk(
             maker=cls.aanvaller, naam="Eigen", beschrijving="", versie=versie
         )

@@ -8,8 +8,8 @@ import re
 import pytest
 from playwright.sync_api import Page, expect
 
+from accounts import services as accounts_services
 from netwerk.models import Dagstand, Netwerk
-from scans import services
 
 from .conftest import WACHTWOORD
 
@@ -45,7 +45,7 @@ def test_three_people_share_a_map_and_one_leaves(nieuwe_pagina, url, inloggen, p
         ("bram@example.nl", "Bram"),
         ("carla@example.nl", ""),
     ):
-        services.registreer(email=email, wachtwoord=WACHTWOORD, naam=naam)
+        accounts_services.registreer(email=email, wachtwoord=WACHTWOORD, naam=naam)
     anna, bram, carla = nieuwe_pagina(), nieuwe_pagina(), nieuwe_pagina()
 
     # Anna makes the netwerk and gets its invitation link.

@@ -7,9 +7,9 @@ import pytest
 from django.conf import settings
 from playwright.sync_api import Page
 
+from accounts import services as accounts_services
 from netwerk.demo import maak_demo_netwerk
 from netwerk.models import Netwerk
-from scans import services
 
 from .test_toegankelijkheid import Keuring, sessiekoekje
 
@@ -23,7 +23,9 @@ def demo_netwerk(profiel):
 
     gebruiker, _, _ = maak_demo(profiel)
     netwerk, _ = maak_demo_netwerk(profiel)
-    ander = services.registreer(email="ander@example.nl", wachtwoord="Een-lang-wachtwoord-42")
+    ander = accounts_services.registreer(
+        email="ander@example.nl", wachtwoord="Een-lang-wachtwoord-42"
+    )
     from netwerk import services as netwerk_services
 
     uitnodiging = netwerk_services.maak_netwerk(

@@ -7,10 +7,10 @@ from datetime import timedelta
 
 import pytest
 
+from accounts.services import registreer
 from netwerk import services
 from netwerk.dagstand import VERVERSEN_NA
 from netwerk.models import Dagstand
-from scans.services import registreer
 
 WACHTWOORD = "Een-lang-wachtwoord-42"
 

@@ -1,12 +1,18 @@
-"""A person's netwerken in "Download al mijn gegevens", and nothing of anyone else's."""
+"""A person's netwerken in "Download al mijn gegevens", and nothing of anyone else's;
+deleting the account leaves every netwerk as leaving by hand would."""
 
 from __future__ import annotations
 
 import json
 
-from netwerk.export import netwerken_van
+from django.apps import apps
+from django.urls import reverse
 
-from .conftest import deel, nieuw_lid
+from netwerk.export import netwerken_van
+from netwerk.models import Bijdrage, Dagstand, Lidmaatschap, Netwerk
+from netwerk.selectors import bouw_kaart, is_beheerder
+
+from .conftest import WACHTWOORD, deel, nieuw_lid
 
 
 def test_the_export_holds_every_membership_with_what_was_shared(netwerk, gebruiker):
@@ -55,12 +61,42 @@ def test_someone_in_no_netwerk_exports_an_empty_list(andere_gebruiker, netwerk):
     assert netwerken_van(andere_gebruiker) == []
 
 
-def test_deleting_the_account_removes_memberships_and_statements(netwerk, gebruiker):
-    from netwerk.models import Bijdrage, Lidmaatschap
+def test_the_download_holds_the_netwerken(client, netwerk, gebruiker):
+    deel(gebruiker.lidmaatschappen.get(), ("coach", {"zet_in": True}))
+    client.force_login(gebruiker)
+    data = json.loads(client.get(reverse("gegevens_downloaden")).content)
+    assert data["formaat"] == 3
+    [export] = data["netwerken"]
+    assert export["netwerk"]["id"] == str(netwerk.pk)
+    assert export["bijdragen"][0]["gebied"] == "coach"
 
+
+def _verwijder_account(client, gebruiker):
+    client.force_login(gebruiker)
+    response = client.post(
+        reverse("account_verwijderen"), {"wachtwoord": WACHTWOORD, "zeker": "on"}
+    )
+    assert response.status_code == 302
+
+
+def test_deleting_the_account_leaves_every_netwerk(client, netwerk, gebruiker):
     bram = nieuw_lid(netwerk, "Bram")
+    deel(gebruiker.lidmaatschappen.get(), ("coach", {"zet_in": True, "benader": True}))
     deel(bram, ("adviseur", {"zet_in": True}))
-    bram.lid.delete()
-    assert not Lidmaatschap.objects.filter(pk=bram.pk).exists()
-    assert not Bijdrage.objects.filter(lidmaatschap_id=bram.pk).exists()
-    assert Lidmaatschap.objects.filter(netwerk=netwerk, lid=gebruiker).exists()
+    bouw_kaart(netwerk)
+    _verwijder_account(client, gebruiker)
+    assert not Lidmaatschap.objects.filter(lid_id=gebruiker.pk).exists()
+    assert not Bijdrage.objects.filter(lidmaatschap__lid_id=gebruiker.pk).exists()
+    assert is_beheerder(Lidmaatschap.objects.get(pk=bram.pk))  # Bram manages it now
+    kaart = bouw_kaart(netwerk)
+    assert all("Anna" not in [p.naam for p in g.zet_in + g.benader] for g in kaart.gebieden)
+
+
+def test_the_last_member_deleting_the_account_takes_the_netwerk_along(client, netwerk, gebruiker):
+    voor = {m._meta.label: m.objects.count() for m in (Netwerk, Lidmaatschap, Bijdrage, Dagstand)}
+    assert voor["netwerk.Netwerk"] == 1
+    deel(gebruiker.lidmaatschappen.get(), ("coach", {"zet_in": True}))
+    bouw_kaart(netwerk)
+    _verwijder_account(client, gebruiker)
+    for model in apps.get_app_config("netwerk").get_models():
+        assert not model.objects.exists(), model

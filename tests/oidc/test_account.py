@@ -21,7 +21,7 @@ def test_the_export_names_the_institution_and_never_the_sub(rp, persoon, oidc_aa
     sub = InstellingsIdentiteit.objects.get().sub
     response = rp.get(reverse("gegevens_downloaden"))
     data = json.loads(response.content)
-    assert data["formaat"] == 2
+    assert data["formaat"] == 3
     assert data["account"]["email"] == "anna@instelling.example"
     [instelling] = data["account"]["inloggen_met_instelling"]
     assert instelling["instelling"] == oidc_aan.issuer
