@@ -6,6 +6,7 @@ sees exactly the same map, whoever made it.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from datetime import datetime
 
@@ -29,9 +30,15 @@ def is_beheerder(lidmaatschap: Lidmaatschap) -> bool:
     return eerste == lidmaatschap.pk
 
 
+UITNODIGING = re.compile(r"[A-Za-z0-9_-]{1,64}")
+
+
 def netwerk_bij_uitnodiging(token: str) -> Netwerk | None:
-    """The netwerk this invitation link belongs to, or None for an old or made-up link."""
-    if not token or len(token) > 64:
+    """The netwerk this invitation link belongs to, or None for an old or made-up link.
+
+    A token is URL-safe base64; anything else (a NUL byte, which PostgreSQL cannot even
+    compare, or 5000 characters) is refused before it reaches the database."""
+    if not UITNODIGING.fullmatch(token or ""):
         return None
     return Netwerk.objects.select_related("versie").filter(uitnodiging=token).first()
 

@@ -84,7 +84,7 @@ def test_a_renewed_link_refuses_the_old_token(client, netwerk, gebruiker, andere
 
 def test_a_made_up_token_is_a_404(client, andere_gebruiker, netwerk):
     client.force_login(andere_gebruiker)
-    for token in ("x", netwerk.uitnodiging[:-1], "a" * 64, "a" * 500):
+    for token in ("x", netwerk.uitnodiging[:-1], "a" * 64, "a" * 500, "a\x00b", "é", "%00"):
         assert client.get(_doe_mee(token)).status_code == 404
 
 
