@@ -42,7 +42,7 @@ class NetwerkForm(forms.Form):
         super().__init__(*args, **kwargs)
         veld = self.fields["versie"]
         veld.queryset = ProfielVersie.objects.filter(pk__in=[v.pk for v in versies])
-        veld.label_from_instance = lambda v: v.titel
+        veld.label_from_instance = lambda v: v.in_taal("titel")
         if versies:
             veld.initial = versies[0].pk
         if len(versies) < 2:

@@ -140,3 +140,9 @@ def test_the_map_speaks_the_chosen_language(client, netwerk, gebruiker, taal):
     assert f'<html lang="{taal}">' in html
     vraag = {"nl": "wie weet waar we dat kunnen vinden?", "en": "who knows where we could find it?"}
     assert vraag[taal] in html
+    # The profile's own words too, where the profile has them in this language.
+    titel = {
+        "nl": "Begeleiden professionele ontwikkeling",
+        "en": "Supporting professional development",
+    }
+    assert f'id="gebied-coach">{titel[taal]}' in html
