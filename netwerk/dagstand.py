@@ -43,24 +43,27 @@ def tel(netwerk: Netwerk) -> tuple[int, dict[str, dict[str, int]]]:
 
 
 def actuele_dagstand(*, netwerk: Netwerk, nu: datetime | None = None) -> Dagstand:
-    """The netwerk's dagstand, refreshed first if it is missing or at least 24 hours old.
-
-    When two people open the map at the same moment, only one of them refreshes it: the
-    update only applies to the dagstand both of them saw (compare and set), and the other
-    reads what the first one wrote.
-    """
+    """The netwerk's dagstand, refreshed first if it is missing or at least 24 hours old."""
     nu = nu or timezone.now()
     stand = Dagstand.objects.filter(netwerk=netwerk).first()
     if stand is not None and nu - stand.gemaakt_op < VERVERSEN_NA:
         return stand
+    return ververs(netwerk=netwerk, gezien=stand, nu=nu)
+
+
+def ververs(*, netwerk: Netwerk, gezien: Dagstand | None, nu: datetime) -> Dagstand:
+    """Replace the dagstand this reader saw (`gezien`, None if there was none) by a count of
+    now. When two people open the map at the same moment, only one of them refreshes it:
+    the first dagstand is inserted unless one exists by then, and a refresh only applies to
+    the dagstand both saw (compare and set); the other reader gets what the first wrote."""
     bijdragers, tellingen = tel(netwerk)
-    if stand is None:
+    if gezien is None:
         Dagstand.objects.bulk_create(
             [Dagstand(netwerk=netwerk, gemaakt_op=nu, bijdragers=bijdragers, tellingen=tellingen)],
             ignore_conflicts=True,
         )
     else:
-        Dagstand.objects.filter(pk=stand.pk, gemaakt_op=stand.gemaakt_op).update(
+        Dagstand.objects.filter(pk=gezien.pk, gemaakt_op=gezien.gemaakt_op).update(
             gemaakt_op=nu, bijdragers=bijdragers, tellingen=tellingen
         )
     return Dagstand.objects.get(netwerk=netwerk)
