@@ -14,6 +14,7 @@ from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
@@ -23,10 +24,23 @@ from ..forms import AccountVerwijderenForm, NaamForm, RegistratieForm
 from .instelling import WACHTWOORD_BACKEND, koppeltoken
 
 
+def _gevraagd_doel(request) -> str:
+    """Where the person was going before they needed an account (an invitation to a
+    netwerk, say), when that is a page of this site; else ""."""
+    doel = request.POST.get("next") or request.GET.get("next") or ""
+    if url_has_allowed_host_and_scheme(
+        doel, allowed_hosts={request.get_host()}, require_https=request.is_secure()
+    ):
+        return doel
+    return ""
+
+
 @require_http_methods(["GET", "POST"])
 def registreren(request):
+    doel = _gevraagd_doel(request)
     if request.user.is_authenticated:
-        return redirect("scans:mijn_scans")
+        return redirect(doel or "scans:mijn_scans")
+    context = {"next": doel}
     form = RegistratieForm(request.POST if request.method == "POST" else None)
     if request.method == "POST" and form.is_valid():
         try:
@@ -37,13 +51,16 @@ def registreren(request):
             )
         except IntegrityError:  # the same address registered a moment ago, in another tab
             form.add_error("email", RegistratieForm.BESTAAT_AL)
-            return render(request, "registration/registreren.html", {"form": form})
+            return render(request, "registration/registreren.html", {"form": form, **context})
         login(request, gebruiker, backend="django.contrib.auth.backends.ModelBackend")
+        if doel:
+            messages.success(request, _("Welkom! Je account is klaar."))
+            return redirect(doel)
         messages.success(
             request, _("Welkom! Je account is klaar. Kies hieronder waar je over wilt nadenken.")
         )
         return redirect("scans:nieuw")
-    return render(request, "registration/registreren.html", {"form": form})
+    return render(request, "registration/registreren.html", {"form": form, **context})
 
 
 def _mijn_gegevens(request, naam_form: NaamForm):

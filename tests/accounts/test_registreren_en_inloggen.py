@@ -114,3 +114,34 @@ def test_a_registration_that_loses_a_race_gets_the_friendly_message(client, db, 
     )
     assert response.status_code == 200
     assert "Er is al een account met dit e-mailadres" in response.content.decode()
+
+
+def _registreer(client, **extra):
+    return client.post(
+        reverse("registreren"),
+        {
+            "email": "nieuw@example.nl",
+            "wachtwoord": "Een-lang-wachtwoord-42",
+            "wachtwoord_herhaald": "Een-lang-wachtwoord-42",
+            **extra,
+        },
+    )
+
+
+def test_someone_sent_to_log_in_keeps_where_they_were_going_when_they_register_instead(
+    client, npuls
+):
+    doel = "/netwerk/doe-mee/abc/"
+    inloggen = client.get(reverse("login"), {"next": doel}).content.decode()
+    assert f'href="{reverse("registreren")}?next=/netwerk/doe-mee/abc/"' in inloggen
+    registreren = client.get(reverse("registreren"), {"next": doel}).content.decode()
+    assert f'<input type="hidden" name="next" value="{doel}">' in registreren
+    assert _registreer(client, next=doel)["Location"] == doel
+
+
+def test_a_next_that_leaves_the_site_is_ignored_at_registration(client, npuls):
+    response = _registreer(client, next="https://elders.example/")
+    assert response["Location"] == reverse("scans:nieuw")
+    pagina = client.get(reverse("registreren"), {"next": "//elders.example/"})
+    assert pagina.status_code == 302  # already logged in: to Mijn scans, not elsewhere
+    assert pagina["Location"] == reverse("scans:mijn_scans")
