@@ -15,6 +15,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from competentieprofiel.models import Categorie, Groep, Item, Niveau, ProfielVersie, Schaaloptie
+from competentieprofiel.taal import suggesties_in_taal
 
 from .models import Antwoord, Leerdoel, Notitie, Scan, ScanGroep
 
@@ -53,7 +54,18 @@ class VolgendeStap:
 
     categorie: Categorie
     aanleiding: list[ItemRegel]
-    suggesties: list[dict]  # {"sleutel", "tekst"}, from the profile
+    suggesties: list[dict]  # {"sleutel", "tekst"}, from the profile, in its own language
+    # The statement or group each suggestion belongs to, which holds its translations.
+    bronnen: list[Item | Groep] = field(default_factory=list, repr=False)
+
+    @property
+    def teksten(self) -> list:
+        """The suggestions in the language of the page being rendered (a ProfielTekst
+        each), so one report renders in either language."""
+        return [
+            suggesties_in_taal(bron, [s])[0]["tekst"]
+            for bron, s in zip(self.bronnen, self.suggesties, strict=True)
+        ]
 
 
 @dataclass
@@ -95,20 +107,23 @@ class GroepRapport:
     def vervolg(self) -> list[Blok]:
         """What follows the answers, most specific first: the next steps per category, then
         the group's general suggestions, its own offer and questions for the gesprek."""
-        blokken = [
-            Blok(s.categorie.titel, [x["tekst"] for x in s.suggesties])
-            for s in self.volgende_stappen
-        ]
-        if self.groep.suggesties:
+        # Every profile text comes as a ProfielTekst in the active language where translated,
+        # so the templates can mark a Dutch fallback with lang.
+        groep = self.groep
+        blokken = [Blok(s.categorie.in_taal("titel"), s.teksten) for s in self.volgende_stappen]
+        if groep.suggesties:
+            algemeen = groep.in_taal("suggesties")
             # After steps of its own, the group's general ones are a short "and also".
             if blokken:
-                blokken.append(Blok(_("En verder"), self.groep.suggesties[:MAX_ALGEMEEN]))
+                blokken.append(Blok(_("En verder"), algemeen[:MAX_ALGEMEEN]))
             else:
-                blokken.append(Blok(_("Om mee te beginnen"), list(self.groep.suggesties)))
-        if self.groep.verder_met:
-            blokken.append(Blok(_("Verder met"), links=list(self.groep.verder_met)))
-        if self.groep.gespreksvragen:
-            blokken.append(Blok(_("Vragen om over te praten"), list(self.groep.gespreksvragen)))
+                blokken.append(Blok(_("Om mee te beginnen"), list(algemeen)))
+        if groep.verder_met:
+            blokken.append(Blok(_("Verder met"), links=list(groep.in_taal("verder_met"))))
+        if groep.gespreksvragen:
+            blokken.append(
+                Blok(_("Vragen om over te praten"), list(groep.in_taal("gespreksvragen")))
+            )
         return blokken
 
 
@@ -171,16 +186,21 @@ def volgende_stappen(
         ]
         if not aanleiding:
             continue
-        gekozen, gezien = [], set()
-        for suggestie in [
-            *(s for r in aanleiding for s in r.item.suggesties),
-            *groep.suggesties_bij(categorie.sleutel),
+        gekozen, bronnen, gezien = [], [], set()
+        for bron, suggestie in [
+            *((r.item, s) for r in aanleiding for s in r.item.suggesties),
+            *((groep, s) for s in groep.categorie_suggesties.get(categorie.sleutel, [])),
         ]:
             if suggestie["tekst"] not in gezien:
                 gezien.add(suggestie["tekst"])
                 gekozen.append(suggestie)
+                bronnen.append(bron)
         if gekozen:
-            uit.append(VolgendeStap(categorie, aanleiding, gekozen[:MAX_SUGGESTIES]))
+            uit.append(
+                VolgendeStap(
+                    categorie, aanleiding, gekozen[:MAX_SUGGESTIES], bronnen[:MAX_SUGGESTIES]
+                )
+            )
     return uit
 
 

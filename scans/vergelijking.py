@@ -83,7 +83,7 @@ def _richting(v: GroepVergelijking, s: Verschuiving) -> list[Verschuiving]:
 
 def _vergelijk_groep(eerder: GroepRapport | None, nu: GroepRapport | None) -> GroepVergelijking:
     basis = nu or eerder
-    v = GroepVergelijking(basis.groep.sleutel, basis.groep.titel, eerder, nu)
+    v = GroepVergelijking(basis.groep.sleutel, basis.groep.in_taal("titel"), eerder, nu)
     if eerder is None or nu is None:
         return v
     oud = {r.item.sleutel: r for r in eerder.regels}
@@ -94,7 +94,9 @@ def _vergelijk_groep(eerder: GroepRapport | None, nu: GroepRapport | None) -> Gr
             v.toegevoegd.append(regel)
             continue
         if vorig.optie and regel.optie and vorig.optie.sleutel != regel.optie.sleutel:
-            verschuiving = Verschuiving(regel.item.tekst, sleutel, vorig.optie, regel.optie)
+            verschuiving = Verschuiving(
+                regel.item.in_taal("tekst"), sleutel, vorig.optie, regel.optie
+            )
             v.verschoven.append(verschuiving)
             _richting(v, verschuiving).append(verschuiving)
         if regel.ontwikkelen and vorig.ontwikkelen:

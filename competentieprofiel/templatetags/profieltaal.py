@@ -9,6 +9,9 @@
                                      a longer text as paragraphs, each <p lang="nl">
                                      where it falls back
 {{ versie|in_taal:"titel" }}         the bare text, for <title> and attributes
+{{ groep|groepskop }}                a group's title with its role name
+                                     (<span class="rolnaam">), both from one language
+{{ groep|groepskop_tekst:" · " }}    the same as bare text, for attributes and bookmarks
 """
 
 import re
@@ -57,3 +60,19 @@ def vertaald_alineas(waarde, veld=None):
             for a in alineas
         )
     )
+
+
+@register.filter
+def groepskop(groep):
+    kop = groep.kop
+    titel, rolnaam = kop["titel"], kop["rolnaam"]
+    rol = format_html(' <span class="rolnaam">{}</span>', rolnaam) if rolnaam else ""
+    if _anders(titel):
+        return format_html('<span lang="{}">{}{}</span>', titel.taal, titel, rol)
+    return format_html("{}{}", titel, rol)
+
+
+@register.filter
+def groepskop_tekst(groep, scheiding=" · "):
+    kop = groep.kop
+    return f"{kop['titel']}{scheiding}{kop['rolnaam']}" if kop["rolnaam"] else kop["titel"]
