@@ -40,6 +40,15 @@ def wijzig_naam(*, gebruiker, naam: str) -> None:
     gebruiker.first_name = naam
 
 
+def hef_inlogblokkade_op(*, gebruiker) -> None:
+    """After a successful password reset: the person proved they own the mailbox, so the
+    login lockout for this account (django-axes, from every address) ends now, as the
+    lockout page promises. The limit per address over all accounts stays."""
+    from axes.utils import reset
+
+    reset(username=gebruiker.get_username())
+
+
 @transaction.atomic
 def verwijder_account(*, gebruiker) -> None:
     """Delete an account with everything in it: scans, answers, notes, leerdoelen, its

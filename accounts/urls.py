@@ -7,7 +7,7 @@ from django.urls import path
 
 from competentieprofiel.ratelimit import beperk_wachtwoordherstel
 
-from .forms import InlogForm, NieuwWachtwoordForm, WachtwoordHerstelForm, WachtwoordWijzigenForm
+from .forms import InlogForm, WachtwoordHerstelForm, WachtwoordWijzigenForm
 from .views import account, instelling
 
 urlpatterns = [
@@ -27,7 +27,7 @@ urlpatterns = [
     ),
     path(
         "reset/<uidb64>/<token>/",
-        auth_views.PasswordResetConfirmView.as_view(form_class=NieuwWachtwoordForm),
+        account.NieuwWachtwoordView.as_view(),
         name="password_reset_confirm",
     ),
     path(

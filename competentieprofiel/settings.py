@@ -4,7 +4,9 @@ Local runs need no variables at all. Production (DJANGO_DEBUG=0) refuses to star
 without DJANGO_SECRET_KEY.
 """
 
+import ipaddress
 import os
+import re
 from datetime import timedelta
 from pathlib import Path
 
@@ -155,6 +157,8 @@ AUTH_PASSWORD_VALIDATORS = [
 # authentication. InstellingBackend only keeps a session that began with the institution's
 # login (accounts.oidc); it never authenticates through django.contrib.auth.authenticate().
 AUTHENTICATION_BACKENDS = [
+    # Too many failed logins from one address, over any accounts: no further checks.
+    "competentieprofiel.ratelimit.InlogPerAdresBackend",
     "axes.backends.AxesStandaloneBackend",
     "django.contrib.auth.backends.ModelBackend",
     "accounts.oidc.InstellingBackend",
@@ -225,6 +229,21 @@ if ACHTER_TLS_PROXY:
 PROXY_AANTAL = env_int("ZELFSCAN_PROXY_AANTAL", 1) if ACHTER_TLS_PROXY else 0
 if PROXY_AANTAL < 0:
     raise ImproperlyConfigured(f"ZELFSCAN_PROXY_AANTAL moet 0 of meer zijn, niet {PROXY_AANTAL}.")
+# Only a request that comes from one of our own proxies may name the visitor in
+# X-Forwarded-For; from any other REMOTE_ADDR the header is ignored, so a request sent
+# straight to the app server cannot pretend to be someone else. "unix" stands for a unix
+# socket (gunicorn then leaves REMOTE_ADDR empty), which only the proxy on this machine reaches.
+PROXY_ADRESSEN = []
+for _adres in env_list("ZELFSCAN_PROXY_ADRESSEN", ["127.0.0.1", "::1", "unix"]):
+    if _adres == "unix":
+        PROXY_ADRESSEN.append(_adres)
+        continue
+    try:
+        PROXY_ADRESSEN.append(ipaddress.ip_network(_adres, strict=False))
+    except ValueError as exc:
+        raise ImproperlyConfigured(
+            f"ZELFSCAN_PROXY_ADRESSEN: {_adres!r} is geen IP-adres, netwerk of 'unix'."
+        ) from exc
 if not DEBUG:
     SECURE_SSL_REDIRECT = env_bool("DJANGO_SSL_REDIRECT", True)
     SESSION_COOKIE_SECURE = True
@@ -279,9 +298,35 @@ AXES_LOCKOUT_CALLABLE = "competentieprofiel.views.inlog_geblokkeerd"
 AXES_DISABLE_ACCESS_LOG = True
 # The client's address as the password reset limit sees it too (behind a proxy as well).
 AXES_CLIENT_IP_CALLABLE = "competentieprofiel.ratelimit.client_ip"
+# One cache for all processes and app servers: Django's database cache, in the same
+# database (the table comes with migration competentieprofiel 0005). The rate limits count
+# here, so they hold across servers. For larger installations see the README (Redis).
+CACHES = {
+    "default": {
+        "BACKEND": "django.core.cache.backends.db.DatabaseCache",
+        "LOCATION": "zelfscan_cache",
+    }
+}
+
+# Failed logins from one IP address over all accounts (password spraying): after this many
+# within the window, that address waits (competentieprofiel.ratelimit.InlogPerAdresBackend).
+INLOG_POGINGEN_PER_ADRES = env_int("ZELFSCAN_INLOG_POGINGEN_PER_ADRES", 20)
+INLOG_ADRES_MINUTEN = env_int("ZELFSCAN_INLOG_ADRES_MINUTEN", 15)
 # Password reset requests (competentieprofiel.ratelimit): at most this many per IP address.
 WACHTWOORDHERSTEL_POGINGEN = env_int("ZELFSCAN_WACHTWOORDHERSTEL_POGINGEN", 5)
 WACHTWOORDHERSTEL_MINUTEN = env_int("ZELFSCAN_WACHTWOORDHERSTEL_MINUTEN", 15)
+
+# Django's admin: at /beheer/ by default, behind the same login protections. An institution
+# that does not want it public moves it (ZELFSCAN_BEHEER_PAD=ergens-anders/) or switches it
+# off (ZELFSCAN_BEHEER_PAD=uit).
+BEHEER_PAD = env_str("ZELFSCAN_BEHEER_PAD", "beheer/").strip()
+if BEHEER_PAD.lower() in {"uit", "0", "off", "nee"}:
+    BEHEER_PAD = ""
+elif not re.fullmatch(r"[A-Za-z0-9][A-Za-z0-9_-]*(/[A-Za-z0-9_-]+)*/", BEHEER_PAD):
+    raise ImproperlyConfigured(
+        f"ZELFSCAN_BEHEER_PAD moet een pad zijn zoals 'beheer/' (met / aan het eind), "
+        f"of 'uit', niet {BEHEER_PAD!r}."
+    )
 
 # Logging in with one's institution (OpenID Connect, e.g. SURFconext): off unless the
 # ZELFSCAN_OIDC_* variables are set; then the issuer, client id and secret are required.
@@ -303,7 +348,9 @@ ZELFSCAN_OIDC = None
 if any(env_str(naam) for naam in _OIDC_VARIABELEN.values()) or env_str("ZELFSCAN_OIDC_EMAIL"):
     ZELFSCAN_OIDC = {sleutel: env_str(naam).strip() for sleutel, naam in _OIDC_VARIABELEN.items()}
     _ontbreekt = [
-        _OIDC_VARIABELEN[k] for k in ("issuer", "client_id", "client_secret") if not ZELFSCAN_OIDC[k]
+        _OIDC_VARIABELEN[k]
+        for k in ("issuer", "client_id", "client_secret")
+        if not ZELFSCAN_OIDC[k]
     ]
     if _ontbreekt:
         raise ImproperlyConfigured(

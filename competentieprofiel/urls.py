@@ -1,5 +1,6 @@
 """Project URLs. The apps are included by name; the framework app never imports them."""
 
+from django.conf import settings
 from django.contrib import admin
 from django.urls import include, path
 
@@ -15,5 +16,7 @@ urlpatterns = [
     path("netwerken/", include("netwerk.urls")),
     path("", include("scans.info_urls")),
     path("i18n/", include("django.conf.urls.i18n")),
-    path("beheer/", admin.site.urls),
 ]
+# Django's admin, moved or switched off by ZELFSCAN_BEHEER_PAD.
+if settings.BEHEER_PAD:
+    urlpatterns.append(path(settings.BEHEER_PAD, admin.site.urls))

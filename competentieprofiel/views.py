@@ -44,6 +44,14 @@ def csrf_mislukt(request, reason: str = ""):
 
 
 def inlog_geblokkeerd(request, original_response=None, credentials=None):
-    """AXES_LOCKOUT_CALLABLE: too many wrong passwords for this account from this address."""
-    minuten = int(settings.AXES_COOLOFF_TIME.total_seconds() // 60)
-    return render(request, "lockout.html", {"minuten": minuten}, status=429)
+    """AXES_LOCKOUT_CALLABLE: too many wrong passwords for this account from this address,
+    or from this address over many accounts (competentieprofiel.ratelimit)."""
+    if getattr(request, "inlog_adres_geblokkeerd", False):
+        minuten = settings.INLOG_ADRES_MINUTEN
+        context = {"minuten": minuten, "per_adres": True}
+    else:
+        minuten = int(settings.AXES_COOLOFF_TIME.total_seconds() // 60)
+        context = {"minuten": minuten}
+    response = render(request, "lockout.html", context, status=429)
+    response["Retry-After"] = str(minuten * 60)
+    return response

@@ -32,7 +32,7 @@ urlpatterns = [
 
 
 @pytest.fixture(autouse=True)
-def _lege_cache():
+def _lege_cache(db):
     cache.clear()
     yield
     cache.clear()

@@ -9,6 +9,7 @@ from urllib.parse import urlencode
 from django.contrib import messages
 from django.contrib.auth import BACKEND_SESSION_KEY, login, logout
 from django.contrib.auth.decorators import login_required
+from django.contrib.auth.views import PasswordResetConfirmView
 from django.db import IntegrityError
 from django.http import HttpResponse
 from django.shortcuts import redirect, render
@@ -20,7 +21,7 @@ from django.views.decorators.http import require_http_methods, require_POST
 
 from .. import oidc, services
 from ..export import gegevens_van
-from ..forms import AccountVerwijderenForm, NaamForm, RegistratieForm
+from ..forms import AccountVerwijderenForm, NaamForm, NieuwWachtwoordForm, RegistratieForm
 from .instelling import WACHTWOORD_BACKEND, koppeltoken
 
 
@@ -33,6 +34,17 @@ def _gevraagd_doel(request) -> str:
     ):
         return doel
     return ""
+
+
+class NieuwWachtwoordView(PasswordResetConfirmView):
+    """A new password from the link in the mail; it also ends the login lockout."""
+
+    form_class = NieuwWachtwoordForm
+
+    def form_valid(self, form):
+        response = super().form_valid(form)
+        services.hef_inlogblokkade_op(gebruiker=form.user)
+        return response
 
 
 @require_http_methods(["GET", "POST"])

@@ -5,7 +5,7 @@ from .wereld import maak_wereld
 
 
 @pytest.fixture(autouse=True)
-def _lege_cache():
+def _lege_cache(db):
     # The password reset rate limit counts in the cache; every test starts from zero.
     cache.clear()
     yield

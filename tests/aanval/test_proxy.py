@@ -6,6 +6,7 @@ a visitor writes into that header further left changes nothing.
 
 from __future__ import annotations
 
+import ipaddress
 import os
 import runpy
 from pathlib import Path
@@ -19,6 +20,7 @@ from django.urls import reverse
 from competentieprofiel.ratelimit import client_ip
 
 PROXY = "10.0.0.1"  # what REMOTE_ADDR says for everyone behind the proxy
+EIGEN_PROXY = [ipaddress.ip_network("10.0.0.1/32")]  # ZELFSCAN_PROXY_ADRESSEN=10.0.0.1
 EMAIL = "achter.proxy@example.nl"
 WACHTWOORD = "een-lang-en-goed-wachtwoord"
 SETTINGS = Path(__file__).resolve().parents[2] / "competentieprofiel" / "settings.py"
@@ -36,7 +38,7 @@ def test_without_a_proxy_the_header_is_ignored():
     assert _ip("203.0.113.5", remote="198.51.100.9") == "198.51.100.9"
 
 
-@override_settings(PROXY_AANTAL=1)
+@override_settings(PROXY_AANTAL=1, PROXY_ADRESSEN=EIGEN_PROXY)
 @pytest.mark.parametrize(
     ("xff", "verwacht"),
     [
@@ -55,7 +57,7 @@ def test_behind_one_proxy_the_right_most_entry_is_the_visitor(xff, verwacht):
     assert _ip(xff) == verwacht
 
 
-@override_settings(PROXY_AANTAL=2)
+@override_settings(PROXY_AANTAL=2, PROXY_ADRESSEN=EIGEN_PROXY)
 def test_behind_two_proxies_the_second_entry_from_the_right_is_the_visitor():
     assert _ip("6.6.6.6, 203.0.113.5, 10.0.0.2") == "203.0.113.5"
     assert _ip("10.0.0.2") == PROXY  # shorter than the chain of proxies: not trusted
@@ -107,7 +109,7 @@ def account(django_user_model):
     return django_user_model.objects.create_user(username=EMAIL, email=EMAIL, password=WACHTWOORD)
 
 
-@override_settings(PROXY_AANTAL=1)
+@override_settings(PROXY_AANTAL=1, PROXY_ADRESSEN=EIGEN_PROXY)
 def test_a_lockout_behind_the_proxy_holds_only_the_guesser(account):
     raden = _bezoeker("203.0.113.5")
     for _ in range(5):
@@ -122,7 +124,7 @@ def test_a_lockout_behind_the_proxy_holds_only_the_guesser(account):
     assert response.status_code == 302
 
 
-@override_settings(PROXY_AANTAL=1)
+@override_settings(PROXY_AANTAL=1, PROXY_ADRESSEN=EIGEN_PROXY)
 def test_the_password_reset_limit_behind_the_proxy_counts_per_visitor(account, mailoutbox):
     url = reverse("password_reset")
     veel = _bezoeker("203.0.113.5")
@@ -143,3 +145,68 @@ def test_without_the_proxy_setting_a_forged_header_does_not_escape_the_limits(ac
     for vals in ("198.51.100.7", "192.0.2.1"):
         anders = Client(REMOTE_ADDR="203.0.113.5", HTTP_X_FORWARDED_FOR=vals)
         assert _inloggen(anders, WACHTWOORD).status_code == 429
+
+
+# The header is believed only from one of our own proxies (ZELFSCAN_PROXY_ADRESSEN).
+
+
+@override_settings(PROXY_AANTAL=1, PROXY_ADRESSEN=EIGEN_PROXY)
+def test_from_an_address_that_is_not_our_proxy_the_header_is_ignored():
+    assert _ip("203.0.113.5", remote="198.51.100.9") == "198.51.100.9"
+    assert _ip("203.0.113.5", remote="10.0.0.2") == "10.0.0.2"
+    assert _ip("203.0.113.5", remote="") == ""  # a unix socket is not configured here
+
+
+@override_settings(
+    PROXY_AANTAL=1,
+    PROXY_ADRESSEN=[ipaddress.ip_network("10.0.0.0/24"), ipaddress.ip_network("fd00::/64"), "unix"],
+)
+def test_proxies_may_be_networks_and_the_unix_socket():
+    assert _ip("203.0.113.5", remote="10.0.0.77") == "203.0.113.5"
+    assert _ip("203.0.113.5", remote="fd00::5") == "203.0.113.5"
+    assert _ip("203.0.113.5", remote="") == "203.0.113.5"  # gunicorn on a unix socket
+    assert _ip("203.0.113.5", remote="10.0.1.1") == "10.0.1.1"
+
+
+def test_the_proxy_addresses_come_from_the_environment(monkeypatch):
+    standaard = _settings(monkeypatch, DJANGO_BEHIND_TLS_PROXY="1")["PROXY_ADRESSEN"]
+    assert standaard == [
+        ipaddress.ip_network("127.0.0.1/32"),
+        ipaddress.ip_network("::1/128"),
+        "unix",
+    ]
+    eigen = _settings(
+        monkeypatch, DJANGO_BEHIND_TLS_PROXY="1", ZELFSCAN_PROXY_ADRESSEN="10.1.2.3, 10.9.0.0/16"
+    )["PROXY_ADRESSEN"]
+    assert eigen == [ipaddress.ip_network("10.1.2.3/32"), ipaddress.ip_network("10.9.0.0/16")]
+    with pytest.raises(ImproperlyConfigured, match="ZELFSCAN_PROXY_ADRESSEN"):
+        _settings(monkeypatch, DJANGO_BEHIND_TLS_PROXY="1", ZELFSCAN_PROXY_ADRESSEN="proxy.local")
+
+
+@override_settings(PROXY_AANTAL=1, PROXY_ADRESSEN=EIGEN_PROXY)
+def test_a_forged_header_sent_straight_to_the_app_server_neither_unlocks_nor_resets(account):
+    raden = _bezoeker("203.0.113.5")
+    for _ in range(5):
+        _inloggen(raden, "fout")
+    assert _inloggen(raden, WACHTWOORD).status_code == 429
+    # Straight to gunicorn, past the proxy, claiming to be someone else: still the
+    # guesser's own address, locked; and its further guesses count there only.
+    direct = Client(REMOTE_ADDR="203.0.113.5", HTTP_X_FORWARDED_FOR="198.51.100.7")
+    assert _inloggen(direct, WACHTWOORD).status_code == 429
+    for _ in range(3):
+        _inloggen(direct, "fout")
+    assert set(AccessAttempt.objects.values_list("ip_address", flat=True)) == {"203.0.113.5"}
+    # The forged address was never touched: its counters did not move.
+    assert AccessAttempt.objects.filter(ip_address="198.51.100.7").count() == 0
+    assert _inloggen(_bezoeker("198.51.100.7"), WACHTWOORD).status_code == 302
+
+
+@override_settings(PROXY_AANTAL=1, PROXY_ADRESSEN=EIGEN_PROXY)
+def test_a_forged_header_does_not_escape_the_password_reset_limit(account, mailoutbox):
+    url = reverse("password_reset")
+    for i in range(5):
+        vals = Client(REMOTE_ADDR="203.0.113.5", HTTP_X_FORWARDED_FOR=f"198.51.100.{i}")
+        assert vals.post(url, {"email": EMAIL}).status_code == 302
+    vals = Client(REMOTE_ADDR="203.0.113.5", HTTP_X_FORWARDED_FOR="198.51.100.99")
+    assert vals.post(url, {"email": EMAIL}).status_code == 429
+    assert len(mailoutbox) == 5

@@ -175,7 +175,7 @@ def aanbieder_met_uitloggen(rp_basis):
 
 
 @pytest.fixture
-def oidc_aan(settings, aanbieder):
+def oidc_aan(settings, aanbieder, db):
     """Logging in with one's institution switched on, against the session's provider."""
     from django.core.cache import cache
 
