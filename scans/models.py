@@ -178,3 +178,20 @@ class LeerdoelOpvolging(models.Model):
 
     def __str__(self):
         return f"{self.scan_id} / {self.volgorde}"
+
+
+class RapportPdf(models.Model):
+    """The last rendered PDF of a scan, so downloading an unchanged report again costs no
+    rendering. `sleutel` is a hash of the exact print HTML, which holds the scan's content,
+    the chosen sections and the language: any difference makes a new PDF. Saving a step
+    deletes it, and it goes with the scan (and so with the account)."""
+
+    scan = models.OneToOneField(
+        Scan, on_delete=models.CASCADE, primary_key=True, related_name="bewaarde_pdf"
+    )
+    sleutel = models.CharField(max_length=64)
+    pdf = models.BinaryField()
+    gemaakt_op = models.DateTimeField(auto_now=True)
+
+    def __str__(self):
+        return str(self.scan_id)

@@ -8,6 +8,7 @@ other URL stops the rendering with an error instead of silently leaving somethin
 
 from __future__ import annotations
 
+import hashlib
 import mimetypes
 import posixpath
 import re
@@ -17,6 +18,7 @@ from urllib.parse import unquote, urlsplit
 from django.conf import settings
 from django.contrib.staticfiles import finders
 from django.contrib.staticfiles.storage import staticfiles_storage
+from django.db import IntegrityError, transaction
 from django.template.loader import render_to_string
 from django.utils import formats, translation
 from django.utils.html import escape
@@ -162,6 +164,37 @@ def context(rapport: Rapport) -> dict:
     }
 
 
+def rapport_html(
+    rapport: Rapport,
+    *,
+    taal: str = "nl",
+    onderdelen: dict[str, bool] | None = None,
+    vergelijking=None,
+) -> str:
+    """The print HTML of the ontwikkelrapport in `taal`: all a PDF is made from.
+
+    `onderdelen` leaves optional sections out (labels, notities, vergelijking,
+    gesprekspunten: False means out); `vergelijking` is "Sinds je vorige scan", if any.
+    """
+    verberg = {naam: not aan for naam, aan in (onderdelen or {}).items()}
+    with translation.override(taal):
+        return render_to_string(
+            "scans/rapport_pdf.html",
+            {**context(rapport), "taal": taal, "verberg": verberg, "vergelijking": vergelijking},
+        )
+
+
+def pdf_van_html(html: str) -> bytes:
+    """Render print HTML to PDF bytes (the expensive part: WeasyPrint)."""
+    try:
+        return HTML(string=html, base_url=BASIS_URL, url_fetcher=StatischeBestanden()).write_pdf(
+            pdf_variant=PDF_VARIANT
+        )
+    except FatalURLFetchingError as fout:
+        # WeasyPrint's fatal error is a BaseException; give Django an ordinary one.
+        raise PdfFout(str(fout)) from fout
+
+
 def rapport_pdf(
     rapport: Rapport,
     *,
@@ -169,21 +202,44 @@ def rapport_pdf(
     onderdelen: dict[str, bool] | None = None,
     vergelijking=None,
 ) -> bytes:
-    """The ontwikkelrapport as PDF bytes, rendered in `taal`.
-
-    `onderdelen` leaves optional sections out (labels, notities, vergelijking,
-    gesprekspunten: False means out); `vergelijking` is "Sinds je vorige scan", if any.
-    """
-    verberg = {naam: not aan for naam, aan in (onderdelen or {}).items()}
+    """The ontwikkelrapport as PDF bytes, rendered in `taal` (see rapport_html)."""
+    html = rapport_html(rapport, taal=taal, onderdelen=onderdelen, vergelijking=vergelijking)
     with translation.override(taal):
-        html = render_to_string(
-            "scans/rapport_pdf.html",
-            {**context(rapport), "taal": taal, "verberg": verberg, "vergelijking": vergelijking},
-        )
-        try:
-            return HTML(
-                string=html, base_url=BASIS_URL, url_fetcher=StatischeBestanden()
-            ).write_pdf(pdf_variant=PDF_VARIANT)
-        except FatalURLFetchingError as fout:
-            # WeasyPrint's fatal error is a BaseException; give Django an ordinary one.
-            raise PdfFout(str(fout)) from fout
+        return pdf_van_html(html)
+
+
+def bewaarde_rapport_pdf(
+    scan,
+    rapport: Rapport,
+    *,
+    taal: str = "nl",
+    onderdelen: dict[str, bool] | None = None,
+    vergelijking=None,
+) -> bytes:
+    """rapport_pdf, but a second download of an unchanged report is the stored PDF.
+
+    The key is a hash of the print HTML, so anything that shows in the PDF (an answer, a
+    note, a chosen section, the language, a date, a new template) makes a new one; only
+    the last PDF of a scan is kept (models.RapportPdf).
+    """
+    from .models import RapportPdf
+
+    html = rapport_html(rapport, taal=taal, onderdelen=onderdelen, vergelijking=vergelijking)
+    sleutel = hashlib.sha256(html.encode()).hexdigest()
+    bewaard = RapportPdf.objects.filter(scan_id=scan.pk, sleutel=sleutel).values_list(
+        "pdf", flat=True
+    )
+    if bewaard:
+        return bytes(bewaard[0])
+    with translation.override(taal):
+        pdf = pdf_van_html(html)
+    try:
+        with transaction.atomic():
+            RapportPdf.objects.update_or_create(
+                scan_id=scan.pk, defaults={"sleutel": sleutel, "pdf": pdf}
+            )
+    except IntegrityError:
+        # Another download stored one at the same moment, or the scan was deleted while
+        # rendering: the person still gets their PDF.
+        pass
+    return pdf

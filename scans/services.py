@@ -11,7 +11,7 @@ from django.utils.translation import gettext as _
 
 from competentieprofiel.models import Groep, Niveau, ProfielVersie
 
-from .models import Antwoord, Leerdoel, LeerdoelOpvolging, Notitie, Scan, ScanGroep
+from .models import Antwoord, Leerdoel, LeerdoelOpvolging, Notitie, RapportPdf, Scan, ScanGroep
 from .stappen import Stap
 
 MAX_LEERDOELEN = 3
@@ -73,6 +73,7 @@ def bewaar_opvolging(*, scan: Scan, opvolgingen: list[Opvolging], volgende: str)
         LeerdoelOpvolging.objects.filter(scan=scan, volgorde=o.volgorde).update(
             status=o.status, notitie=o.notitie.strip()
         )
+    _vergeet_pdf(scan)
     _ga_naar(scan, volgende)
 
 
@@ -118,6 +119,7 @@ def bewaar_itemstap(
             unique_fields=["scan", "groep", "categorie"],
             update_fields=["tekst", "bijgewerkt_op"],
         )
+    _vergeet_pdf(scan)
     _ga_naar(scan, volgende)
 
 
@@ -129,6 +131,7 @@ def bewaar_label(*, scan: Scan, stap: Stap, niveau: Niveau | None, volgende: str
     ScanGroep.objects.filter(pk=stap.scangroep.pk, scan=scan).update(
         niveau=niveau, label_gekozen=True
     )
+    _vergeet_pdf(scan)
     _ga_naar(scan, volgende)
 
 
@@ -153,7 +156,13 @@ def bewaar_leerdoelen(
     )
     Scan.objects.filter(pk=scan.pk).update(gesprekspunten=gesprekspunten.strip())
     scan.gesprekspunten = gesprekspunten.strip()
+    _vergeet_pdf(scan)
     _ga_naar(scan, volgende)
+
+
+def _vergeet_pdf(scan: Scan) -> None:
+    """The scan changed: its stored PDF (scans.pdf.bewaarde_rapport_pdf) is gone with it."""
+    RapportPdf.objects.filter(scan_id=scan.pk).delete()
 
 
 def ga_naar(*, scan: Scan, stap: str) -> None:
@@ -178,6 +187,7 @@ def rond_af(*, scan: Scan) -> None:
             status=Scan.Status.AFGEROND, afgerond_op=nu, bijgewerkt_op=nu
         )
         scan.status, scan.afgerond_op, scan.bijgewerkt_op = Scan.Status.AFGEROND, nu, nu
+        _vergeet_pdf(scan)
 
 
 @transaction.atomic
@@ -189,6 +199,8 @@ def verwijder_scan(*, scan: Scan) -> None:
     never add a row in between and make the delete fail on its foreign key.
     """
     list(Scan.objects.select_for_update().filter(pk=scan.pk).values_list("pk"))
+    # A later scan's PDF may compare with this one ("Sinds je vorige scan"): it goes too.
+    RapportPdf.objects.filter(scan__vorige_scan=scan).delete()
     Scan.objects.filter(pk=scan.pk).delete()
 
 

@@ -48,8 +48,7 @@ def rapport_pdf(request, scan_id):
     # Imported here so WeasyPrint loads only when someone asks for a PDF.
     from django.utils.translation import get_language
 
-    from ..pdf import bestandsnaam
-    from ..pdf import rapport_pdf as maak_pdf
+    from ..pdf import bestandsnaam, bewaarde_rapport_pdf
 
     scan = scan_van(request, scan_id)
     if request.method == "POST":
@@ -58,7 +57,8 @@ def rapport_pdf(request, scan_id):
         if keuze.is_valid():
             services.kies_pdf_onderdelen(scan=scan, onderdelen=keuze.cleaned_data)
     rapport = bouw_rapport(scan)
-    pdf = maak_pdf(
+    pdf = bewaarde_rapport_pdf(
+        scan,
         rapport,
         taal=get_language(),
         onderdelen=scan.pdf_keuze(),
