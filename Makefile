@@ -5,12 +5,13 @@ VENV := .venv
 PY := $(VENV)/bin/python
 STAMP := $(VENV)/.geinstalleerd
 # Debian packages: Chromium for the browser tests, Pango for WeasyPrint, gettext for the
-# translations, poppler-utils to look at PDFs, DejaVu as the report's font.
-APT_PAKKETTEN := chromium libpango-1.0-0 libpangoft2-1.0-0 gettext poppler-utils fonts-dejavu-core
+# translations, poppler-utils to look at PDFs, DejaVu as the report's font; nginx and
+# openssl for the production test (tests/deploy: nginx with a throw-away certificate).
+APT_PAKKETTEN := chromium libpango-1.0-0 libpangoft2-1.0-0 gettext poppler-utils fonts-dejavu-core nginx openssl
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: setup systeem vertalingen berichten run test bench lint reistijd paginas
+.PHONY: setup systeem vertalingen berichten run test bench bench-pdf lint reistijd paginas
 
 setup: systeem $(STAMP) vertalingen
 
@@ -48,6 +49,7 @@ berichten: $(STAMP)
 
 run: setup
 	$(PY) manage.py migrate --noinput
+	$(PY) manage.py createcachetable
 	$(PY) manage.py laad_profiel profiel_data/*.yaml
 	$(PY) manage.py maak_demo
 	$(PY) manage.py maak_demo_netwerk
@@ -64,6 +66,10 @@ lint: setup
 
 bench: setup
 	$(PY) bench/pdf_bench.py
+
+# 20 simultaneous downloads of one PDF report through gunicorn: rendered vs stored.
+bench-pdf: setup
+	$(PY) bench/pdf_gelijktijdig.py
 
 # How the PDF flows over its pages, for the demo scan and a basis+coach scan.
 paginas: setup
