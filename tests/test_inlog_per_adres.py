@@ -45,6 +45,8 @@ def test_twenty_one_failed_logins_over_twenty_one_accounts_are_stopped_at_the_li
     assert "Even wachten met inloggen" in html
     assert "Vanaf dit adres is vaak een verkeerd wachtwoord ingevuld" in html
     assert "over 15 minuten opnieuw inloggen" in html
+    # A new password would not end this wait, so the page does not offer one.
+    assert "Wachtwoord vergeten" not in html
     # The right password of an untouched account from there waits too...
     assert inloggen(sproeier, accounts[21].email, WACHTWOORD).status_code == 429
     assert "_auth_user_id" not in sproeier.session
