@@ -139,6 +139,7 @@ def main() -> None:
                 "300",
                 "--log-level",
                 "warning",
+                "--no-control-socket",
             ],
             cwd=ROOT,
             env=env,
