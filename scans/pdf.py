@@ -18,7 +18,7 @@ from urllib.parse import unquote, urlsplit
 from django.conf import settings
 from django.contrib.staticfiles import finders
 from django.contrib.staticfiles.storage import staticfiles_storage
-from django.db import IntegrityError, transaction
+from django.db import IntegrityError
 from django.template.loader import render_to_string
 from django.utils import formats, translation
 from django.utils.html import escape
@@ -234,12 +234,15 @@ def bewaarde_rapport_pdf(
     with translation.override(taal):
         pdf = pdf_van_html(html)
     try:
-        with transaction.atomic():
-            RapportPdf.objects.update_or_create(
-                scan_id=scan.pk, defaults={"sleutel": sleutel, "pdf": pdf}
-            )
+        # One upsert, no savepoint: outside a transaction (as in a request) a failure
+        # leaves nothing half done.
+        RapportPdf.objects.bulk_create(
+            [RapportPdf(scan_id=scan.pk, sleutel=sleutel, pdf=pdf)],
+            update_conflicts=True,
+            unique_fields=["scan"],
+            update_fields=["sleutel", "pdf", "gemaakt_op"],
+        )
     except IntegrityError:
-        # Another download stored one at the same moment, or the scan was deleted while
-        # rendering: the person still gets their PDF.
+        # The scan was deleted while rendering: the person still gets their PDF.
         pass
     return pdf
