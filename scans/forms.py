@@ -59,7 +59,8 @@ class StapForm(forms.Form):
     """One step: a radio group per item, a development wish per item, and a note.
 
     Fields that are missing from a post are reported as such, so the service can leave
-    those answers as they were.
+    those answers as they were. Each field has a hidden twin (`getoond_...`) holding what
+    the page showed, so a save changes only what the person changed on this page.
     """
 
     def __init__(self, *args, items: list[Item], opties, notitie_label=None, **kwargs):
@@ -73,10 +74,31 @@ class StapForm(forms.Form):
             self.fields[f"ontwikkelen_{item.pk}"] = forms.BooleanField(
                 label=_("Hier wil ik me verder in ontwikkelen"), required=False
             )
+            self.fields[f"getoond_item_{item.pk}"] = forms.CharField(
+                required=False, widget=forms.HiddenInput
+            )
+            self.fields[f"getoond_ontwikkelen_{item.pk}"] = forms.CharField(
+                required=False, widget=forms.HiddenInput
+            )
         self.fields["notitie"] = _begrensd(
             label=notitie_label or _("Een voorbeeld uit je praktijk, of wat je hierbij denkt"),
             widget=forms.Textarea(attrs={"rows": 4}),
         )
+        self.fields["getoond_notitie"] = forms.CharField(
+            required=False, strip=False, widget=forms.HiddenInput
+        )
+
+    def getoond(self, item: Item) -> tuple[str, bool] | None:
+        """What the page showed for this item (choice key, wish), or None from an old form."""
+        if f"getoond_item_{item.pk}" not in self.data:
+            return None
+        ontwikkelen = self.cleaned_data.get(f"getoond_ontwikkelen_{item.pk}") == "1"
+        return self.cleaned_data.get(f"getoond_item_{item.pk}") or LEEG, ontwikkelen
+
+    def getoonde_notitie(self) -> str | None:
+        if "getoond_notitie" not in self.data:
+            return None
+        return self.cleaned_data.get("getoond_notitie") or ""
 
     def ingevuld(self, item: Item) -> bool:
         """Whether this post carried the item at all (an old or partial form may not)."""
@@ -87,6 +109,8 @@ class StapForm(forms.Form):
             "item": item,
             "keuze": self[f"item_{item.pk}"],
             "ontwikkelen": self[f"ontwikkelen_{item.pk}"],
+            "getoond_keuze": self[f"getoond_item_{item.pk}"],
+            "getoond_ontwikkelen": self[f"getoond_ontwikkelen_{item.pk}"],
         }
 
 

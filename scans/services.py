@@ -21,6 +21,17 @@ class ScanFout(Exception):
     """A request that does not fit the scan; the message is Dutch and safe to show."""
 
 
+class ScanWeg(ScanFout):
+    """The scan was deleted (for instance in another tab) before this save could store it."""
+
+
+def _vergrendel(scan: Scan) -> None:
+    """Lock the scan's row for this transaction (PostgreSQL), so saves of one scan from
+    several tabs take turns; raise ScanWeg when the scan no longer exists."""
+    if not Scan.objects.select_for_update().filter(pk=scan.pk).exists():
+        raise ScanWeg(_("Deze scan bestaat niet meer; er is niets opgeslagen."))
+
+
 @transaction.atomic
 def start_scan(
     *,
@@ -86,41 +97,96 @@ def kies_pdf_onderdelen(*, scan: Scan, onderdelen: dict[str, bool]) -> None:
 
 @dataclass(frozen=True)
 class ItemKeuze:
+    """One statement as posted: the choice and the wish, and what the page showed of them.
+
+    `getoond` is None for a post that does not say what it showed (an old form): then the
+    posted values are stored as they are.
+    """
+
     item_id: int
     optie_id: int | None
     ontwikkelen: bool
+    getoond: tuple[int | None, bool] | None = None
+
+
+@dataclass(frozen=True)
+class Opgeslagen:
+    """What a step's save did beyond storing: whether a note met a newer one."""
+
+    notitie_samengevoegd: bool = False
+
+
+def notitiescheiding() -> str:
+    return "\n\n" + _("——— ook geschreven, in een ander venster ———") + "\n\n"
 
 
 @transaction.atomic
 def bewaar_itemstap(
-    *, scan: Scan, stap: Stap, keuzes: list[ItemKeuze], notitie: str | None, volgende: str
-) -> None:
-    """Save what is on one step's page; items not on the page are left as they were.
+    *,
+    scan: Scan,
+    stap: Stap,
+    keuzes: list[ItemKeuze],
+    notitie: str | None,
+    volgende: str,
+    getoonde_notitie: str | None = None,
+) -> Opgeslagen:
+    """Save what the person changed on one step's page; nothing else is touched.
 
-    Saving is an upsert per item, so the same form posted twice, from an old tab or after
-    the back button, ends in the answers of the last post and never in an error.
+    A field whose posted value equals what the page showed was not changed here, so it
+    keeps whatever the database holds now (perhaps a newer answer from another tab). A
+    note changed here while another tab changed it too keeps both texts: this one first,
+    the other below a line. Saving is an upsert per item, so the same form posted twice,
+    from an old tab or after the back button, never ends in an error.
     """
+    _vergrendel(scan)
     toegestaan = set(stap.item_ids)
-    rijen = [
-        Antwoord(scan=scan, item_id=k.item_id, optie_id=k.optie_id, ontwikkelen=k.ontwikkelen)
-        for k in keuzes
-        if k.item_id in toegestaan
-    ]
+    nu = {a.item_id: a for a in Antwoord.objects.filter(scan=scan, item_id__in=stap.item_ids)}
+    rijen = []
+    for k in keuzes:
+        if k.item_id not in toegestaan:
+            continue
+        oud = nu.get(k.item_id)
+        optie, ontwikkelen = (oud.optie_id, oud.ontwikkelen) if oud else (None, False)
+        if k.getoond is None:
+            optie, ontwikkelen = k.optie_id, k.ontwikkelen
+        else:
+            if k.optie_id != k.getoond[0]:
+                optie = k.optie_id
+            if k.ontwikkelen != k.getoond[1]:
+                ontwikkelen = k.ontwikkelen
+            if (optie, ontwikkelen) == ((oud.optie_id, oud.ontwikkelen) if oud else (None, False)):
+                continue
+        rijen.append(
+            Antwoord(scan=scan, item_id=k.item_id, optie_id=optie, ontwikkelen=ontwikkelen)
+        )
     Antwoord.objects.bulk_create(
         rijen,
         update_conflicts=True,
         unique_fields=["scan", "item"],
         update_fields=["optie", "ontwikkelen", "bijgewerkt_op"],
     )
+    samengevoegd = False
     if notitie is not None:
-        Notitie.objects.bulk_create(
-            [Notitie(scan=scan, groep=stap.groep, categorie=stap.categorie, tekst=notitie.strip())],
-            update_conflicts=True,
-            unique_fields=["scan", "groep", "categorie"],
-            update_fields=["tekst", "bijgewerkt_op"],
-        )
+        tekst = notitie.strip()
+        getoond = None if getoonde_notitie is None else getoonde_notitie.strip()
+        if getoond is None or tekst != getoond:
+            bestaand = Notitie.objects.filter(
+                scan=scan, groep=stap.groep, categorie=stap.categorie
+            ).first()
+            elders = bestaand.tekst.strip() if bestaand else ""
+            if getoond is not None and elders not in (getoond, tekst, ""):
+                # Changed in another tab since this page was shown: keep both texts.
+                samengevoegd = True
+                tekst = tekst + notitiescheiding() + elders if tekst else elders
+            Notitie.objects.bulk_create(
+                [Notitie(scan=scan, groep=stap.groep, categorie=stap.categorie, tekst=tekst)],
+                update_conflicts=True,
+                unique_fields=["scan", "groep", "categorie"],
+                update_fields=["tekst", "bijgewerkt_op"],
+            )
     _vergeet_pdf(scan)
     _ga_naar(scan, volgende)
+    return Opgeslagen(notitie_samengevoegd=samengevoegd)
 
 
 @transaction.atomic
@@ -139,7 +205,12 @@ def bewaar_label(*, scan: Scan, stap: Stap, niveau: Niveau | None, volgende: str
 def bewaar_leerdoelen(
     *, scan: Scan, leerdoelen: list[dict], gesprekspunten: str, volgende: str
 ) -> None:
-    """Replace the scan's leerdoelen with the filled-in ones (at most three), in order."""
+    """Replace the scan's leerdoelen with the filled-in ones (at most three), in order.
+
+    The scan's row is locked first, so two tabs saving at once take turns (on PostgreSQL
+    the second would otherwise insert beside the first's rows and fail on uniek_leerdoel).
+    """
+    _vergrendel(scan)
     gevuld = [d for d in leerdoelen if (d.get("wat") or "").strip()][:MAX_LEERDOELEN]
     Leerdoel.objects.filter(scan=scan).delete()
     Leerdoel.objects.bulk_create(

@@ -57,8 +57,14 @@ def stap(request, scan_id, stap: str):
     }
     try:
         return weergave[huidig.soort](request, scan, plan, huidig)
+    except services.ScanWeg as fout:
+        messages.info(request, str(fout))
+        return redirect("scans:mijn_scans")
     except IntegrityError:
-        # The scan was deleted while this step was being saved (for instance in another tab).
+        # Only a scan deleted mid-save (in another tab) may end here; anything else is a bug
+        # that must not pass for "the scan is gone".
+        if Scan.objects.filter(pk=scan.pk).exists():
+            raise
         messages.info(request, _("Deze scan bestaat niet meer; er is niets opgeslagen."))
         return redirect("scans:mijn_scans")
 
@@ -106,22 +112,39 @@ def _itemstap(request, scan, plan, huidig: Stap):
         if form.is_valid():
             actie, doel = _waarheen(request, plan, huidig)
             per_sleutel = {o.sleutel: o.pk for o in opties}
-            keuzes = [
-                services.ItemKeuze(
-                    item_id=item.pk,
-                    optie_id=per_sleutel.get(form.cleaned_data[f"item_{item.pk}"]),
-                    ontwikkelen=form.cleaned_data[f"ontwikkelen_{item.pk}"],
+            keuzes = []
+            for item in items:
+                getoond = form.getoond(item)
+                if getoond is None and not form.ingevuld(item):
+                    continue
+                keuzes.append(
+                    services.ItemKeuze(
+                        item_id=item.pk,
+                        optie_id=per_sleutel.get(form.cleaned_data[f"item_{item.pk}"]),
+                        ontwikkelen=form.cleaned_data[f"ontwikkelen_{item.pk}"],
+                        getoond=None
+                        if getoond is None
+                        else (per_sleutel.get(getoond[0]), getoond[1]),
+                    )
                 )
-                for item in items
-                if form.ingevuld(item)
-            ]
-            services.bewaar_itemstap(
+            opgeslagen = services.bewaar_itemstap(
                 scan=scan,
                 stap=huidig,
                 keuzes=keuzes,
                 notitie=form.cleaned_data["notitie"] if "notitie" in request.POST else None,
+                getoonde_notitie=form.getoonde_notitie(),
                 volgende=(doel or huidig).sleutel,
             )
+            if opgeslagen.notitie_samengevoegd:
+                services.ga_naar(scan=scan, stap=huidig.sleutel)
+                messages.info(
+                    request,
+                    _(
+                        "Je notitie was intussen ook in een ander venster veranderd; "
+                        "beide teksten staan er nu, de nieuwste bovenaan."
+                    ),
+                )
+                return redirect("scans:stap", scan_id=scan.pk, stap=huidig.sleutel)
             return _na_opslaan(request, scan, actie, doel)
     else:
         bestaand = {a.item_id: a for a in scan.antwoorden.filter(item_id__in=huidig.item_ids)}
@@ -134,6 +157,11 @@ def _itemstap(request, scan, plan, huidig: Stap):
                 opties_per_id.get(antwoord.optie_id, LEEG) if antwoord else LEEG
             )
             initial[f"ontwikkelen_{item.pk}"] = bool(antwoord and antwoord.ontwikkelen)
+            initial[f"getoond_item_{item.pk}"] = initial[f"item_{item.pk}"]
+            initial[f"getoond_ontwikkelen_{item.pk}"] = (
+                "1" if initial[f"ontwikkelen_{item.pk}"] else ""
+            )
+        initial["getoond_notitie"] = initial["notitie"]
         form = StapForm(initial=initial, items=items, opties=opties)
     eerste_itemstap = next(s for s in plan if s.soort == ITEMS)
     eerste_keer = eerste_itemstap.sleutel == huidig.sleutel and not bestaand

@@ -340,3 +340,47 @@ def test_a_save_and_a_delete_released_together(versie, eigenaar, ronde):
     assert bewaard.status_code in (302, 404)
     assert verwijderd.status_code == 302
     assert_niets_over_van(scan.pk)
+
+
+@pytest.mark.parametrize("ronde", range(HERHALINGEN))
+def test_two_tabs_saving_the_leerdoelen_at_once_both_succeed(versie, eigenaar, ronde):
+    """Both saves clear the old leerdoelen before either inserts (forced by holding each
+    insert until the other save got that far, or for a second if the other is waiting for
+    the scan's lock). Without the lock, PostgreSQL failed one on uniek_leerdoel and told
+    that person the scan was gone. Now both succeed, one after the other, and the scan
+    holds exactly the leerdoelen of one of them."""
+    scan = _nieuwe_scan(eigenaar, versie)
+    Leerdoel.objects.create(scan=scan, volgorde=1, wat="Oud leerdoel")
+    beide_gewist = threading.Barrier(2)
+    echte_bulk_create = Leerdoel.objects.bulk_create
+
+    def bulk_create(rijen, *args, **kwargs):
+        rijen = list(rijen)
+        try:
+            beide_gewist.wait(timeout=1)
+        except threading.BrokenBarrierError:
+            pass  # the other save waits for the lock this one holds: the fix at work
+        return echte_bulk_create(rijen, *args, **kwargs)
+
+    def data(wat):
+        return {
+            "leerdoel-TOTAL_FORMS": "3",
+            "leerdoel-INITIAL_FORMS": "0",
+            "leerdoel-0-wat": wat,
+            "leerdoel-1-wat": wat + " (2)",
+            "gesprekspunten": "",
+            "actie": "later",
+        }
+
+    a, b = _client(eigenaar), _client(eigenaar)
+    with mock.patch.object(Leerdoel.objects, "bulk_create", bulk_create):
+        uit_a = _in_thread(a.post, _url(scan, "leerdoelen"), data("Van A"))
+        uit_b = _in_thread(b.post, _url(scan, "leerdoelen"), data("Van B"))
+        antwoorden = _klaar(uit_a, uit_b)
+    for response in antwoorden:
+        assert response.status_code == 302
+        meldingen = [str(m) for m in get_messages(response.wsgi_request)]
+        assert VERDWENEN not in meldingen
+        assert any("bewaard" in m for m in meldingen), meldingen
+    wat = list(Leerdoel.objects.filter(scan=scan).values_list("wat", flat=True))
+    assert wat in (["Van A", "Van A (2)"], ["Van B", "Van B (2)"])
