@@ -170,10 +170,12 @@ def bewaar_itemstap(
         tekst = notitie.strip()
         getoond = None if getoonde_notitie is None else getoonde_notitie.strip()
         if getoond is None or tekst != getoond:
-            bestaand = Notitie.objects.filter(
-                scan=scan, groep=stap.groep, categorie=stap.categorie
-            ).first()
-            elders = bestaand.tekst.strip() if bestaand else ""
+            bestaand = getoond is not None and (
+                Notitie.objects.filter(scan=scan, groep=stap.groep, categorie=stap.categorie)
+                .values_list("tekst", flat=True)
+                .first()
+            )
+            elders = (bestaand or "").strip()
             if getoond is not None and elders not in (getoond, tekst, ""):
                 # Changed in another tab since this page was shown: keep both texts.
                 samengevoegd = True
