@@ -58,8 +58,10 @@ def test_saving_a_step_uses_a_fixed_number_of_queries(client, scan, django_asser
     # What the page showed travels along (all open, no note), as a browser posts it.
     getoond = {f"getoond_item_{i}": "" for i in stap.item_ids} | {"getoond_notitie": ""}
     url = reverse("scans:stap", kwargs={"scan_id": scan.pk, "stap": stap.sleutel})
+    # A save also locks the scan's row and reads the answers as they are now, so it writes
+    # only what changed on this page (issue 11): one more than a page.
     for post in (data, data | getoond):
-        with django_assert_max_num_queries(MAX_PER_PAGINA):
+        with django_assert_max_num_queries(MAX_PER_PAGINA + 1):
             assert client.post(url, post).status_code == 302
 
 
