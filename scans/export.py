@@ -48,7 +48,7 @@ def scans_van(gebruiker) -> list[dict]:
             "afgerond_op": tijd(scan.afgerond_op),
             "profiel": {
                 "sleutel": scan.versie.profiel.sleutel,
-                "titel": scan.versie.titel,
+                "titel": scan.versie.in_taal("titel"),
                 "versie": scan.versie.nummer,
             },
             "functie": scan.functie,
@@ -57,7 +57,7 @@ def scans_van(gebruiker) -> list[dict]:
             "groepen": [
                 {
                     "sleutel": sg.groep.sleutel,
-                    "titel": sg.groep.titel,
+                    "titel": sg.groep.in_taal("titel"),
                     "label": sg.niveau.sleutel if sg.niveau else None,
                 }
                 for sg in groepen.get(scan.pk, [])
@@ -94,10 +94,10 @@ def scans_van(gebruiker) -> list[dict]:
 def _antwoord(item: Item, optie: Schaaloptie | None, ontwikkelen: bool) -> dict:
     return {
         "item": item.sleutel,
-        "tekst": item.tekst,
+        "tekst": item.in_taal("tekst"),
         "groep": item.groep.sleutel,
         "categorie": item.categorie.sleutel,
         "antwoord": optie.sleutel if optie else None,
-        "antwoord_tekst": optie.label if optie else None,
+        "antwoord_tekst": optie.in_taal("label") if optie else None,
         "wil_ontwikkelen": ontwikkelen,
     }

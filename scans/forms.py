@@ -66,10 +66,13 @@ class StapForm(forms.Form):
     def __init__(self, *args, items: list[Item], opties, notitie_label=None, **kwargs):
         super().__init__(*args, **kwargs)
         self.items = items
-        keuzes = [(o.sleutel, o.label) for o in opties] + [(LEEG, _("Nog geen keuze"))]
+        keuzes = [(o.sleutel, o.in_taal("label")) for o in opties] + [(LEEG, _("Nog geen keuze"))]
         for item in items:
             self.fields[f"item_{item.pk}"] = forms.ChoiceField(
-                label=item.tekst, choices=keuzes, required=False, widget=forms.RadioSelect
+                label=item.in_taal("tekst"),
+                choices=keuzes,
+                required=False,
+                widget=forms.RadioSelect,
             )
             self.fields[f"ontwikkelen_{item.pk}"] = forms.BooleanField(
                 label=_("Hier wil ik me verder in ontwikkelen"), required=False
@@ -120,7 +123,7 @@ class LabelForm(forms.Form):
     def __init__(self, *args, niveaus, **kwargs):
         super().__init__(*args, **kwargs)
         self.niveaus = {n.sleutel: n for n in niveaus}
-        self.fields["niveau"].choices = [(n.sleutel, n.titel) for n in niveaus] + [
+        self.fields["niveau"].choices = [(n.sleutel, n.in_taal("titel")) for n in niveaus] + [
             (LEEG, _("Geen label: ik kies liever niets"))
         ]
         self.fields["niveau"].widget = forms.RadioSelect()

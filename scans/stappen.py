@@ -10,9 +10,13 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass, field
 
+from django.utils.html import conditional_escape
+from django.utils.safestring import mark_safe
 from django.utils.translation import gettext_lazy as _
 
 from competentieprofiel.models import Categorie, Item
+from competentieprofiel.taal import ProfielTekst, in_een_taal
+from competentieprofiel.templatetags.profieltaal import vertaald
 
 from .models import Scan, ScanGroep
 
@@ -30,6 +34,9 @@ class Stap:
     sleutel: str
     soort: str
     titel: str
+    # The heading as HTML, where the title holds a profile text that may fall back to its
+    # source language (then marked with lang); empty: the heading is the title.
+    kop: str = ""
     scangroep: ScanGroep | None = None
     categorie: Categorie | None = None
     item_ids: list[int] = field(default_factory=list)
@@ -78,7 +85,15 @@ def stappenplan(scan: Scan) -> Stappenplan:
     items = (
         Item.objects.filter(groep_id__in=[sg.groep_id for sg in scangroepen])
         .select_related("categorie")
-        .only("id", "groep_id", "categorie__id", "categorie__sleutel", "categorie__titel")
+        .only(
+            "id",
+            "groep_id",
+            "categorie__id",
+            "categorie__sleutel",
+            "categorie__titel",
+            "categorie__taal",
+            "categorie__vertalingen",
+        )
         .order_by("volgorde")
     )
     per_groep: dict[int, dict[int, tuple[Categorie, list[int]]]] = {}
@@ -92,22 +107,29 @@ def stappenplan(scan: Scan) -> Stappenplan:
         stappen.append(Stap(OPVOLGING, OPVOLGING, str(_("Je vorige leerdoelen"))))
     for sg in scangroepen:
         for categorie, item_ids in per_groep.get(sg.groep_id, {}).values():
+            # Group and category from one language: never "Core competences: kennis".
+            groep, onderdeel = in_een_taal(None, (sg.groep, "titel"), (categorie, "titel"))
+            titel = ProfielTekst(f"{groep}: {onderdeel.lower()}", groep.taal)
             stappen.append(
                 Stap(
                     sleutel=f"{sg.groep.sleutel}.{categorie.sleutel}",
                     soort=ITEMS,
-                    titel=f"{sg.groep.titel}: {categorie.titel.lower()}",
+                    titel=titel,
+                    kop=vertaald(titel),
                     scangroep=sg,
                     categorie=categorie,
                     item_ids=item_ids,
                 )
             )
         if heeft_niveaus and not sg.groep.is_basis:
+            gebied = sg.groep.in_taal("titel")
+            zin = str(_("%(gebied)s: jouw label"))
             stappen.append(
                 Stap(
                     sleutel=f"label.{sg.groep.sleutel}",
                     soort=LABEL,
-                    titel=str(_("%(gebied)s: jouw label") % {"gebied": sg.groep.titel}),
+                    titel=zin % {"gebied": gebied},
+                    kop=mark_safe(conditional_escape(zin) % {"gebied": vertaald(gebied)}),
                     scangroep=sg,
                 )
             )

@@ -13,6 +13,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
 from competentieprofiel.selectors import groepen_met_items, huidige_versie, nieuwste_versies
+from competentieprofiel.taal import actieve_taal
 
 from .. import services
 from ..forms import StartForm
@@ -105,6 +106,9 @@ def nieuwe_scan(request):
         {
             "form": form,
             "versie": versie,
+            "vertaling": versie.vertaling(actieve_taal()),
+            "alleen_brontaal": actieve_taal() != versie.taal
+            and not versie.vertaling(actieve_taal()),
             "versies": versies,
             "vorige": vorige,
             "vorige_leerdoelen": list(vorige.leerdoelen.all()) if vorige else [],

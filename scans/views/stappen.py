@@ -7,12 +7,15 @@ from django.contrib.auth.decorators import login_required
 from django.db import IntegrityError
 from django.http import Http404
 from django.shortcuts import redirect, render
+from django.utils.html import conditional_escape
+from django.utils.safestring import mark_safe
 from django.utils.text import get_text_list
 from django.utils.translation import gettext as _
 from django.utils.translation import pgettext
 from django.views.decorators.http import require_http_methods
 
 from competentieprofiel.models import Item
+from competentieprofiel.templatetags.profieltaal import vertaald
 
 from .. import services
 from ..forms import (
@@ -90,6 +93,16 @@ def _na_opslaan(request, scan: Scan, actie: str, doel: Stap | None):
         services.rond_af(scan=scan)
         return redirect("scans:rapport", scan_id=scan.pk)
     return redirect("scans:stap", scan_id=scan.pk, stap=doel.sleutel)
+
+
+def _gekozen(plan) -> str:
+    """'Basiscompetenties en coach': the chosen groups by role name (else title), each in
+    the page's language where translated and otherwise marked with its own."""
+    namen = dict.fromkeys(
+        vertaald(s.groep, "rolnaam" if s.groep.rolnaam else "titel") for s in plan if s.groep
+    )
+    en = conditional_escape(pgettext("de laatste twee in een opsomming", "en"))
+    return mark_safe(get_text_list(list(namen), en))
 
 
 def _context(scan, plan, huidig, **extra):
@@ -177,10 +190,7 @@ def _itemstap(request, scan, plan, huidig: Stap):
             buiten_rol={o.sleutel for o in opties if o.buiten_rol},
             aantal_items=sum(len(s.item_ids) for s in plan),
             minuten=geschatte_minuten(sum(len(s.item_ids) for s in plan)),
-            gekozen=get_text_list(
-                list(dict.fromkeys(s.groep.rolnaam or s.groep.titel for s in plan if s.groep)),
-                pgettext("de laatste twee in een opsomming", "en"),
-            ),
+            gekozen=_gekozen(plan),
             eerste_keer=eerste_keer,
         ),
     )

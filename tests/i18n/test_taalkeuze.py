@@ -96,8 +96,11 @@ def test_step_titles_follow_the_language(scan):
     with translation.override("en"):
         titels = [s.titel for s in stappenplan(scan)]
     assert titels[-2:] == ["Looking back", "Learning goals and conversation points"]
-    # The profile's own words stay as the profile has them.
-    assert titels[0].startswith(scan.versie.groepen.get(sleutel="basis").titel)
+    # The profile's own words in English too, where the profile has them translated.
+    assert titels[0].startswith(scan.versie.groepen.get(sleutel="basis").in_taal("titel", "en"))
+    assert titels[0].endswith(
+        ": " + scan.versie.categorieen.get(sleutel="kennis").in_taal("titel", "en").lower()
+    )
 
 
 @pytest.mark.parametrize(

@@ -3,6 +3,8 @@ profile's own words in English; a profile without a translation (HAN/iXperium) s
 Dutch with lang="nl" on each text, so a screen reader switches voice. No Dutch profile text
 appears in an English page of the Npuls scan; the person's own words stay as written."""
 
+import json
+
 import pytest
 from django.conf import settings
 from django.urls import reverse
@@ -10,6 +12,7 @@ from django.urls import reverse
 from competentieprofiel.laden import lees_profielbestand, schrijf_profiel
 from competentieprofiel.models import ProfielVersie
 from scans.demo import NOTITIES, maak_demo
+from scans.stappen import stappenplan
 from tests.conftest import HAN
 from tests.taalcontrole import profielteksten, taalruns, talen_van
 
@@ -20,7 +23,13 @@ MINSTE_LENGTE = 25
 
 def _paginas(scan) -> list[str]:
     """Every page of a scan the person reads, in the order they meet them."""
-    return [reverse("scans:rapport", args=[scan.pk])]
+    stappen = [reverse("scans:stap", args=[scan.pk, s.sleutel]) for s in stappenplan(scan)]
+    return [
+        f"{reverse('scans:nieuw')}?profiel={scan.versie.profiel.sleutel}",
+        reverse("scans:mijn_scans"),
+        *stappen,
+        reverse("scans:rapport", args=[scan.pk]),
+    ]
 
 
 @pytest.fixture
@@ -85,3 +94,25 @@ def test_the_persons_own_words_stay_as_written_in_the_english_report(engels, npu
     html = _html(engels, scan, reverse("scans:rapport", args=[scan.pk]))
     for notitie in NOTITIES:
         assert talen_van(html, notitie)
+
+
+def test_a_dutch_only_profile_says_so_on_the_english_start_page(engels, han):
+    _, scan, _ = maak_demo(han)
+    html = _html(engels, scan, f"{reverse('scans:nieuw')}?profiel={han.profiel.sleutel}")
+    assert "This profile is only available in Dutch." in html
+
+
+def test_the_export_gives_item_texts_in_the_readers_language_and_the_keys_as_ever(engels, npuls):
+    _, scan, _ = maak_demo(npuls)
+    engels.force_login(scan.eigenaar)
+    [export] = json.loads(engels.get(reverse("gegevens_downloaden")).content)["scans"]
+    items = {i.sleutel: i for i in npuls.items.all()}
+    opties = {o.sleutel: o for o in npuls.schaalopties.all()}
+    assert export["antwoorden"]
+    for antwoord in export["antwoorden"]:
+        item = items[antwoord["item"]]
+        assert antwoord["tekst"] == item.in_taal("tekst", "en") != item.tekst
+        if antwoord["antwoord"]:
+            assert antwoord["antwoord_tekst"] == opties[antwoord["antwoord"]].in_taal("label", "en")
+    eigen = {n["tekst"] for n in export["notities"] if n["tekst"]}
+    assert eigen and eigen <= set(NOTITIES)
