@@ -88,6 +88,7 @@ MIDDLEWARE = [
     "competentieprofiel.middleware.PermissionsPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
+    "competentieprofiel.middleware.SessieVerversenMiddleware",
     "competentieprofiel.middleware.NederlandsTenzijGekozenMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -138,8 +139,10 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
+# Argon2id with OWASP's server profile (accounts/hashers.py); older Argon2 hashes upgrade
+# themselves at the next login.
 PASSWORD_HASHERS = [
-    "django.contrib.auth.hashers.Argon2PasswordHasher",
+    "accounts.hashers.ServerArgon2PasswordHasher",
     "django.contrib.auth.hashers.PBKDF2PasswordHasher",
 ]
 AUTH_PASSWORD_VALIDATORS = [
@@ -167,9 +170,13 @@ LOGIN_URL = "login"
 LOGIN_REDIRECT_URL = "scans:mijn_scans"
 LOGOUT_REDIRECT_URL = "home"
 
-# Sessions end after inactivity (seconds); every step is saved, so nothing is lost.
+# Sessions end after inactivity (seconds); every step is saved, so nothing is lost. A session
+# is written only when it changed or when its expiry is more than SESSIE_VERVERSEN_SECONDEN
+# old (competentieprofiel.middleware.SessieVerversenMiddleware): the idle timeout is exact to
+# within that margin, and a page view does not take a write lock.
 SESSION_COOKIE_AGE = env_int("ZELFSCAN_SESSIE_SECONDEN", 60 * 60 * 2)
-SESSION_SAVE_EVERY_REQUEST = True
+SESSION_SAVE_EVERY_REQUEST = False
+SESSIE_VERVERSEN_SECONDEN = min(5 * 60, SESSION_COOKIE_AGE // 10)
 SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_SAMESITE = "Lax"
 

@@ -11,6 +11,7 @@ from django.contrib.sessions.models import Session
 
 from accounts import services as accounts_services
 from accounts.models import InstellingsIdentiteit
+from competentieprofiel.middleware import SessieVerversenMiddleware
 from competentieprofiel.models import Item, ProfielVersie, Schaaloptie
 from netwerk import services as netwerk_services
 from netwerk.models import Bijdrage, Lidmaatschap, Netwerk
@@ -185,14 +186,24 @@ def maak_netwerk(eigenaar, versie: ProfielVersie) -> tuple[Netwerk, str]:
 def momentopname() -> dict[str, list[tuple]]:
     """Every row of every table, to show that a request changed nothing.
 
-    Sessions are compared by their content only: SESSION_SAVE_EVERY_REQUEST moves the
-    expiry date of a session on every request, which is not a change to anyone's data.
+    Sessions are compared by their content only, without the time of the last refresh:
+    activity moves the expiry date of a session forward (SessieVerversenMiddleware), which
+    is not a change to anyone's data.
     """
     uit = {}
     for model in apps.get_models():
         if model is Session:
             uit[model._meta.label] = sorted(
-                (s.session_key, tuple(sorted(s.get_decoded().items())))
+                (
+                    s.session_key,
+                    tuple(
+                        sorted(
+                            (k, v)
+                            for k, v in s.get_decoded().items()
+                            if k != SessieVerversenMiddleware.SLEUTEL
+                        )
+                    ),
+                )
                 for s in Session.objects.all()
             )
         else:
