@@ -11,6 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import datetime
 
+from django.db.models import Exists, OuterRef
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -147,7 +148,7 @@ class Rapport:
     datum: datetime
     tussenstand: bool
     opties: list[Schaaloptie]
-    niveaus: list[Niveau]
+    heeft_niveaus: bool  # the profile version offers labels
     groepen: list[GroepRapport]
     leerdoelen: list[Leerdoel]
     gesprekspunten: str
@@ -156,7 +157,7 @@ class Rapport:
 
     @property
     def labels_gebruikt(self) -> bool:
-        return self.scan.labels_aan and bool(self.niveaus)
+        return self.scan.labels_aan and self.heeft_niveaus
 
     @property
     def antwoordvolgorde(self) -> list[Schaaloptie | None]:
@@ -224,34 +225,99 @@ def bouw_rapport(
     notes or leerdoelen). `zelfde_versie` is a report on the same profile version whose scale
     options and statements can be used again instead of read again.
     """
-    versie = scan.versie
-    hergebruik = zelfde_versie if zelfde_versie and zelfde_versie.versie.pk == versie.pk else None
-    opties = hergebruik.opties if hergebruik else list(versie.schaalopties.all())
-    niveaus = [] if alleen_antwoorden else list(versie.niveaus.all())
-    scangroepen = list(
-        ScanGroep.objects.filter(scan=scan)
-        .select_related("groep", "niveau")
-        .order_by("groep__volgorde")
-    )
-    groep_ids = [sg.groep_id for sg in scangroepen]
-    bekend = {g.groep.pk: g for g in hergebruik.groepen} if hergebruik else {}
-    if all(gid in bekend for gid in groep_ids):
-        items = sorted(
-            (r.item for gid in groep_ids for r in bekend[gid].regels), key=lambda i: i.volgorde
-        )
+    if alleen_antwoorden:
+        [rapport] = _bouw([], [scan], hergebruik=zelfde_versie)
+        return rapport
+    [rapport] = _bouw([scan], [], hergebruik=zelfde_versie)
+    return rapport
+
+
+def bouw_rapporten(scan: Scan, eerder: Scan) -> tuple[Rapport, Rapport]:
+    """The report of `scan` and the answers of `eerder` (for a comparison), read together:
+    the same queries as one report, whatever the profile versions of the two scans."""
+    rapport, vorig = _bouw([scan], [eerder])
+    return rapport, vorig
+
+
+def _bouw(
+    volledig: list[Scan], alleen_antwoorden: list[Scan], *, hergebruik: Rapport | None = None
+) -> list[Rapport]:
+    """Reports of several scans with one query per kind of row: scale options, groups of the
+    scans (with whether their version has labels), statements, answers, and for the full
+    reports notes and leerdoelen."""
+    scans = [*volledig, *alleen_antwoorden]
+    versie_ids = {s.versie_id for s in scans}
+    if hergebruik and versie_ids == {hergebruik.versie.pk}:
+        opties_per_versie = {hergebruik.versie.pk: hergebruik.opties}
     else:
-        items = list(
+        opties_per_versie = {v: [] for v in versie_ids}
+        for optie in Schaaloptie.objects.filter(versie_id__in=versie_ids):
+            opties_per_versie[optie.versie_id].append(optie)
+    scangroepen_per_scan: dict = {s.pk: [] for s in scans}
+    for sg in (
+        ScanGroep.objects.filter(scan_id__in=[s.pk for s in scans])
+        .select_related("groep", "niveau")
+        .annotate(
+            heeft_niveaus=Exists(Niveau.objects.filter(versie_id=OuterRef("groep__versie_id")))
+        )
+        .order_by("groep__volgorde")
+    ):
+        scangroepen_per_scan[sg.scan_id].append(sg)
+    groep_ids = {sg.groep_id for sgs in scangroepen_per_scan.values() for sg in sgs}
+    bekend = {g.groep.pk: g for g in hergebruik.groepen} if hergebruik else {}
+    items_per_groep: dict = {gid: [] for gid in groep_ids}
+    if all(gid in bekend for gid in groep_ids):
+        for gid in groep_ids:
+            items_per_groep[gid] = [r.item for r in bekend[gid].regels]
+    else:
+        for item in (
             Item.objects.filter(groep_id__in=groep_ids)
             .select_related("categorie")
             .order_by("volgorde")
+        ):
+            items_per_groep[item.groep_id].append(item)
+    antwoorden_per_scan: dict = {s.pk: {} for s in scans}
+    for a in Antwoord.objects.filter(scan_id__in=[s.pk for s in scans]):
+        antwoorden_per_scan[a.scan_id][a.item_id] = a
+    volledig_ids = [s.pk for s in volledig]
+    notities_per_scan: dict = {pk: {} for pk in volledig_ids}
+    leerdoelen_per_scan: dict = {pk: [] for pk in volledig_ids}
+    if volledig_ids:
+        for n in Notitie.objects.filter(scan_id__in=volledig_ids):
+            if n.tekst.strip():
+                notities_per_scan[n.scan_id][(n.groep_id, n.categorie_id)] = n.tekst
+        for leerdoel in Leerdoel.objects.filter(scan_id__in=volledig_ids):
+            leerdoelen_per_scan[leerdoel.scan_id].append(leerdoel)
+    return [
+        _maak_rapport(
+            scan,
+            opties=opties_per_versie[scan.versie_id],
+            scangroepen=scangroepen_per_scan[scan.pk],
+            items_per_groep=items_per_groep,
+            antwoorden=antwoorden_per_scan[scan.pk],
+            notities=notities_per_scan.get(scan.pk, {}),
+            leerdoelen=leerdoelen_per_scan.get(scan.pk, []),
+            volledig=scan.pk in notities_per_scan,
         )
-    antwoorden = {a.item_id: a for a in Antwoord.objects.filter(scan=scan)}
+        for scan in scans
+    ]
+
+
+def _maak_rapport(
+    scan: Scan,
+    *,
+    opties: list[Schaaloptie],
+    scangroepen: list[ScanGroep],
+    items_per_groep: dict,
+    antwoorden: dict,
+    notities: dict[tuple[int, int], str],
+    leerdoelen: list[Leerdoel],
+    volledig: bool,
+) -> Rapport:
+    versie = scan.versie
+    groep_ids = [sg.groep_id for sg in scangroepen]
+    items = sorted((i for gid in groep_ids for i in items_per_groep[gid]), key=lambda i: i.volgorde)
     opties_per_id = {o.pk: o for o in opties}
-    notities: dict[tuple[int, int], str] = {
-        (n.groep_id, n.categorie_id): n.tekst
-        for n in ([] if alleen_antwoorden else Notitie.objects.filter(scan=scan))
-        if n.tekst.strip()
-    }
 
     regels_per_groep: dict[int, list[ItemRegel]] = {gid: [] for gid in groep_ids}
     categorieen_per_groep: dict[int, list[Categorie]] = {gid: [] for gid in groep_ids}
@@ -292,23 +358,22 @@ def bouw_rapport(
             )
         )
 
-    eigenaar = scan.eigenaar
-    leerdoelen = [] if alleen_antwoorden else list(Leerdoel.objects.filter(scan=scan))
+    heeft_niveaus = volledig and any(sg.heeft_niveaus for sg in scangroepen)
     return Rapport(
         scan=scan,
         versie=versie,
-        naam=eigenaar.first_name,
+        naam=scan.eigenaar.first_name,
         functie=scan.functie,
         sector=scan.get_sector_display() if scan.sector else "",
         datum=timezone.localtime(scan.afgerond_op or scan.bijgewerkt_op),
         tussenstand=not scan.is_afgerond,
         opties=opties,
-        niveaus=niveaus,
+        heeft_niveaus=heeft_niveaus,
         groepen=groepen,
         leerdoelen=leerdoelen,
         gesprekspunten=scan.gesprekspunten,
         gebieden=[sg.groep for sg in scangroepen if not sg.groep.is_basis],
         gesprekskaart=_gesprekskaart(
-            scan, groepen, leerdoelen, labels=scan.labels_aan and bool(niveaus)
+            scan, groepen, leerdoelen, labels=scan.labels_aan and heeft_niveaus
         ),
     )

@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from competentieprofiel.models import Schaaloptie
 
 from .models import LeerdoelOpvolging, Scan
-from .rapport import GroepRapport, ItemRegel, Rapport, bouw_rapport
+from .rapport import GroepRapport, ItemRegel, Rapport, bouw_rapport, bouw_rapporten
 
 
 @dataclass
@@ -115,8 +115,11 @@ def vergelijk(eerder: Scan, nu: Scan, *, rapport_nu: Rapport | None = None) -> V
     """Compare two scans of one person, group by group (matched on the group's key)."""
     if eerder.eigenaar_id != nu.eigenaar_id:
         raise ValueError("Alleen scans van dezelfde persoon zijn te vergelijken.")
-    r_nu = rapport_nu or bouw_rapport(nu)
-    r_eerder = bouw_rapport(eerder, alleen_antwoorden=True, zelfde_versie=r_nu)
+    if rapport_nu is None:
+        r_nu, r_eerder = bouw_rapporten(nu, eerder)
+    else:
+        r_nu = rapport_nu
+        r_eerder = bouw_rapport(eerder, alleen_antwoorden=True, zelfde_versie=r_nu)
     oud = {g.groep.sleutel: g for g in r_eerder.groepen}
     nieuw = {g.groep.sleutel: g for g in r_nu.groepen}
     volgorde = list(nieuw) + [s for s in oud if s not in nieuw]
@@ -126,6 +129,18 @@ def vergelijk(eerder: Scan, nu: Scan, *, rapport_nu: Rapport | None = None) -> V
         groepen=[_vergelijk_groep(oud.get(s), nieuw.get(s)) for s in volgorde],
         opvolgingen=list(nu.opvolgingen.all()) if nu.vorige_scan_id == eerder.pk else [],
     )
+
+
+def rapport_met_vorige(scan: Scan) -> tuple[Rapport, Vergelijking | None]:
+    """The report of `scan` and its comparison with the scan it follows (if that still
+    exists), both read together. `scan` comes from `toegang.scan_van(..., met_vorige=True)`,
+    so the earlier scan is already loaded with it."""
+    vorige = scan.vorige_scan if scan.vorige_scan_id is not None else None
+    if vorige is None:
+        return bouw_rapport(scan), None
+    vorige.eigenaar = scan.eigenaar  # the same person (checked in vergelijk)
+    vergelijking = vergelijk(vorige, scan)
+    return vergelijking.nu, vergelijking
 
 
 def sinds_vorige(scan: Scan, rapport: Rapport) -> Vergelijking | None:

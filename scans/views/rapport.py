@@ -9,22 +9,21 @@ from django.views.decorators.http import require_http_methods
 
 from .. import services
 from ..forms import PdfOnderdelenForm
-from ..rapport import bouw_rapport
-from ..vergelijking import sinds_vorige, vergelijk
+from ..vergelijking import rapport_met_vorige, vergelijk
 from .toegang import scan_van
 
 
 @login_required
 def rapport(request, scan_id):
-    scan = scan_van(request, scan_id)
-    rapport = bouw_rapport(scan)
+    scan = scan_van(request, scan_id, met_vorige=True)
+    rapport, vergelijking = rapport_met_vorige(scan)
     return render(
         request,
         "scans/rapport.html",
         {
             "rapport": rapport,
             "scan": scan,
-            "vergelijking": sinds_vorige(scan, rapport),
+            "vergelijking": vergelijking,
             "pdf_keuze": PdfOnderdelenForm(initial=scan.pdf_keuze()),
         },
     )
@@ -50,19 +49,19 @@ def rapport_pdf(request, scan_id):
 
     from ..pdf import bestandsnaam, bewaarde_rapport_pdf
 
-    scan = scan_van(request, scan_id)
+    scan = scan_van(request, scan_id, met_vorige=True)
     if request.method == "POST":
         # The form on the report page: remember what goes in, then download.
         keuze = PdfOnderdelenForm(request.POST)
         if keuze.is_valid():
             services.kies_pdf_onderdelen(scan=scan, onderdelen=keuze.cleaned_data)
-    rapport = bouw_rapport(scan)
+    rapport, vergelijking = rapport_met_vorige(scan)
     pdf = bewaarde_rapport_pdf(
         scan,
         rapport,
         taal=get_language(),
         onderdelen=scan.pdf_keuze(),
-        vergelijking=sinds_vorige(scan, rapport),
+        vergelijking=vergelijking,
     )
     response = HttpResponse(pdf, content_type="application/pdf")
     response["Content-Disposition"] = f'attachment; filename="{bestandsnaam(rapport)}"'
