@@ -11,7 +11,7 @@ APT_PAKKETTEN := chromium libpango-1.0-0 libpangoft2-1.0-0 gettext poppler-utils
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: setup systeem vertalingen berichten run test bench bench-pdf lint reistijd paginas
+.PHONY: setup systeem vertalingen berichten run test bench bench-pdf lint reistijd paginas load
 
 setup: systeem $(STAMP) vertalingen
 
@@ -78,3 +78,9 @@ paginas: setup
 # A person's time for basis plus one gebied, walked in headless Chromium (bench/reistijd.py).
 reistijd: setup
 	$(PY) bench/reistijd.py
+
+# A workshop at once: gunicorn (production settings) on 127.0.0.1 driven by Locust, then every
+# acknowledged answer checked in the database (bench/load.py). SQLite, or DATABASE_URL;
+# ARGS="--mensen 50 --seconden 30" or ARGS="--servers 2" (PostgreSQL).
+load: setup
+	$(PY) bench/load.py $(ARGS)
