@@ -14,11 +14,11 @@ scan and step; bench/load.py then checks each against the database.
 
 from __future__ import annotations
 
+import html
 import json
 import os
 import random
 import re
-from html.parser import HTMLParser
 from http.cookiejar import DefaultCookiePolicy
 from urllib.parse import urlencode, urlsplit
 
@@ -44,64 +44,59 @@ class _Https(DefaultCookiePolicy):
         return True
 
 
-class Formulier(HTMLParser):
-    """The page's POST forms: their action, fields (with defaults) and submit buttons."""
+_FORM = re.compile(r"<form\b([^>]*)>(.*?)</form>", re.S | re.I)
+_VELD = re.compile(
+    r"<(input|button)\b([^>]*)>|<textarea\b([^>]*)>(.*?)</textarea>|<select\b([^>]*)>(.*?)</select>",
+    re.S | re.I,
+)
+_OPTIE = re.compile(r"<option\b([^>]*)>", re.I)
+_ATTR = re.compile(r'([\w-]+)(?:\s*=\s*"([^"]*)")?')
 
-    def __init__(self):
-        super().__init__()
-        self.formulieren: list[dict] = []
-        self._huidig: dict | None = None
-        self._select: str | None = None
-        self._textarea: str | None = None
 
-    def handle_starttag(self, tag, attrs):
-        a = dict(attrs)
-        if tag == "form" and (a.get("method") or "").lower() == "post":
-            self._huidig = {"action": a.get("action") or "", "velden": [], "knoppen": []}
-            self.formulieren.append(self._huidig)
-        if tag == "option" and self._select and self._huidig is not None:
-            veld = (self._select, "option", a.get("value", ""), "selected" in a)
-            self._huidig["velden"].append(veld)
-            return
-        if self._huidig is None or "name" not in a:
-            return
-        naam = a["name"]
-        if tag == "input":
-            soort = (a.get("type") or "text").lower()
-            if soort == "submit":
-                self._huidig["knoppen"].append((naam, a.get("value", "")))
+def _attrs(tekst: str) -> dict:
+    return {k.lower(): html.unescape(v) if v else "" for k, v in _ATTR.findall(tekst)}
+
+
+def formulieren(pagina: str) -> list[dict]:
+    """The page's POST forms: their action, fields (with defaults) and submit buttons. Read
+    with regular expressions (our own, well-formed HTML): the client must stay cheap, it
+    shares the two cores with the server."""
+    uit = []
+    for kop, inhoud in _FORM.findall(pagina):
+        form = _attrs(kop)
+        if form.get("method", "").lower() != "post":
+            continue
+        velden, knoppen = [], []
+        for tag, attrs, ta_attrs, ta_inhoud, sel_attrs, sel_inhoud in _VELD.findall(inhoud):
+            if tag:
+                a = _attrs(attrs)
+                if "name" not in a:
+                    continue
+                soort = a.get("type", "submit" if tag.lower() == "button" else "text").lower()
+                if soort == "submit":
+                    knoppen.append((a["name"], a.get("value", "")))
+                else:
+                    standaard = "on" if soort in ("checkbox", "radio") else ""
+                    velden.append((a["name"], soort, a.get("value", standaard), "checked" in a))
+            elif ta_attrs:
+                a = _attrs(ta_attrs)
+                if "name" in a:
+                    velden.append((a["name"], "textarea", html.unescape(ta_inhoud), True))
             else:
-                aan = "checked" in a
-                standaard = "on" if soort in ("checkbox", "radio") else ""
-                self._huidig["velden"].append((naam, soort, a.get("value", standaard), aan))
-        elif tag == "button" and (a.get("type") or "submit") == "submit":
-            self._huidig["knoppen"].append((naam, a.get("value", "")))
-        elif tag == "textarea":
-            self._textarea = naam
-            self._huidig["velden"].append((naam, "textarea", "", True))
-        elif tag == "select":
-            self._select = naam
-
-    def handle_data(self, data):
-        if self._textarea and self._huidig is not None:
-            naam, soort, waarde, aan = self._huidig["velden"][-1]
-            self._huidig["velden"][-1] = (naam, soort, waarde + data, aan)
-
-    def handle_endtag(self, tag):
-        if tag == "form":
-            self._huidig = None
-        elif tag == "select":
-            self._select = None
-        elif tag == "textarea":
-            self._textarea = None
+                a = _attrs(sel_attrs)
+                for optie in _OPTIE.findall(sel_inhoud):
+                    o = _attrs(optie)
+                    velden.append(
+                        (a.get("name", ""), "option", o.get("value", ""), "selected" in o)
+                    )
+        uit.append({"action": form.get("action", ""), "velden": velden, "knoppen": knoppen})
+    return uit
 
 
-def hoofdformulier(html: str) -> dict:
+def hoofdformulier(pagina: str) -> dict:
     """The page's own form: the POST form with the most fields (not the language switch or
     the logout button)."""
-    lezer = Formulier()
-    lezer.feed(html)
-    return max(lezer.formulieren, key=lambda f: len(f["velden"]))
+    return max(formulieren(pagina), key=lambda f: len(f["velden"]))
 
 
 def vul_in(formulier: dict) -> tuple[dict, dict]:
