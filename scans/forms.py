@@ -9,7 +9,7 @@ from competentieprofiel.models import Groep, Item, ProfielVersie
 
 from .models import TEKST_MAX, LeerdoelOpvolging, Scan
 
-LEEG = ""  # the radio value for "nog geen keuze"
+LEEG = ""  # no choice (yet): a statement nobody touched, or a label left open
 
 
 def _begrensd(**kwargs) -> forms.CharField:
@@ -66,7 +66,8 @@ class StapForm(forms.Form):
     def __init__(self, *args, items: list[Item], opties, notitie_label=None, **kwargs):
         super().__init__(*args, **kwargs)
         self.items = items
-        keuzes = [(o.sleutel, o.in_taal("label")) for o in opties] + [(LEEG, _("Nog geen keuze"))]
+        self.opties = list(opties)
+        keuzes = [(o.sleutel, o.in_taal("label")) for o in self.opties]
         for item in items:
             self.fields[f"item_{item.pk}"] = forms.ChoiceField(
                 label=item.in_taal("tekst"),
@@ -107,14 +108,47 @@ class StapForm(forms.Form):
         """Whether this post carried the item at all (an old or partial form may not)."""
         return f"item_{item.pk}" in self.data
 
-    def rij(self, item: Item) -> dict:
-        return {
-            "item": item,
-            "keuze": self[f"item_{item.pk}"],
-            "ontwikkelen": self[f"ontwikkelen_{item.pk}"],
-            "getoond_keuze": self[f"getoond_item_{item.pk}"],
-            "getoond_ontwikkelen": self[f"getoond_ontwikkelen_{item.pk}"],
-        }
+    def _waarde(self, naam: str) -> str:
+        bron = self.data if self.is_bound else self.initial
+        waarde = bron.get(naam, "")
+        return "" if waarde is None else waarde
+
+    def rijen(self) -> list[dict]:
+        """Plain data per statement for the template, which writes the radios itself:
+        Django's widget renderer per option cost more than the rest of the page.
+
+        The reflective options first, "niet van toepassing" last (quieter on the page).
+        """
+        volgorde = [
+            (o, o.in_taal("label"))
+            for o in [o for o in self.opties if not o.buiten_rol]
+            + [o for o in self.opties if o.buiten_rol]
+        ]
+        rijen = []
+        for item in self.items:
+            keuze = self._waarde(f"item_{item.pk}")
+            ontwikkelen = self._waarde(f"ontwikkelen_{item.pk}")
+            if self.is_bound:
+                ontwikkelen = str(ontwikkelen).lower() not in ("", "false", "0")
+            rijen.append(
+                {
+                    "item": item,
+                    "opties": [
+                        {
+                            "sleutel": o.sleutel,
+                            "label": label,
+                            "rustig": o.buiten_rol,
+                            "gekozen": o.sleutel == keuze,
+                        }
+                        for o, label in volgorde
+                    ],
+                    "ontwikkelen": bool(ontwikkelen),
+                    "getoond_keuze": self._waarde(f"getoond_item_{item.pk}"),
+                    "getoond_ontwikkelen": self._waarde(f"getoond_ontwikkelen_{item.pk}"),
+                    "fouten": self.errors.get(f"item_{item.pk}") if self.is_bound else None,
+                }
+            )
+        return rijen
 
 
 class LabelForm(forms.Form):
