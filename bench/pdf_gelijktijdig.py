@@ -1,13 +1,15 @@
 """20 people download the same unchanged PDF report at the same moment: how long does each
 wait, and how slow is an ordinary page meanwhile? `make bench-pdf` runs this.
 
-It sets up a throw-away SQLite database with the demo scan (127 items), starts gunicorn
-(production settings, 2 sync workers, 127.0.0.1 only) and, in one run, measures two kinds
-of rounds, alternating:
+It sets up a throw-away SQLite database with the demo scan (127 items), starts two
+gunicorns on it (production settings, 2 sync workers each, 127.0.0.1 only; one at a time
+gets requests), and in one run measures three kinds of rounds, alternating:
 
-- koud: the stored PDF is deleted first, so every download renders (what every download
-  cost before the PDF was kept, scans.pdf.bewaarde_rapport_pdf);
-- bewaard: the stored PDF is there, as for any second download of an unchanged report.
+- voor: gunicorn on the code of commit VOOR (the last one before the PDF was kept,
+  scans.pdf.bewaarde_rapport_pdf; exported with `git archive`): every download renders;
+- koud: today's code, the stored PDF deleted first (the first downloads render, the
+  later ones of the 20 may find the PDF already stored);
+- bewaard: today's code, the stored PDF there, as for any second download.
 
 Each round fires 20 downloads at once, and meanwhile times 5 home pages one after another.
 Printed: medians over the rounds of the median and slowest download, the round's wall time
@@ -31,6 +33,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 RONDES = int(os.environ.get("BENCH_RONDES", "3"))
+VOOR = os.environ.get("BENCH_VOOR", "a0010c2")  # the last commit without the kept PDF
 GELIJKTIJDIG = 20
 
 
@@ -120,63 +123,84 @@ def ronde(pdf_url: str, home_url: str, cookie: str) -> dict[str, float]:
     }
 
 
+def start_gunicorn(code: Path, env: dict[str, str]) -> tuple[subprocess.Popen, str]:
+    poort = vrije_poort()
+    proces = subprocess.Popen(
+        [
+            str(Path(sys.executable).parent / "gunicorn"),
+            "competentieprofiel.wsgi",
+            "--bind",
+            f"127.0.0.1:{poort}",
+            "--workers",
+            "2",
+            "--timeout",
+            "300",
+            "--log-level",
+            "warning",
+            "--no-control-socket",
+        ],
+        cwd=code,
+        env=env,
+    )
+    basis = f"http://127.0.0.1:{poort}"
+    for _ in range(150):
+        try:
+            urllib.request.urlopen(basis + "/", timeout=2)
+            break
+        except OSError:
+            time.sleep(0.2)
+    return proces, basis
+
+
 def main() -> None:
     with tempfile.TemporaryDirectory() as map_:
         env = omgeving(map_)
+        voor_code = Path(map_) / "voor"
+        voor_code.mkdir()
+        archief = subprocess.run(
+            ["git", "archive", VOOR], cwd=ROOT, check=True, capture_output=True
+        ).stdout
+        subprocess.run(["tar", "-x", "-C", str(voor_code)], input=archief, check=True)
         scan, cookie = opzetten(env)
         from scans.models import RapportPdf
 
-        poort = vrije_poort()
-        gunicorn = subprocess.Popen(
-            [
-                str(Path(sys.executable).parent / "gunicorn"),
-                "competentieprofiel.wsgi",
-                "--bind",
-                f"127.0.0.1:{poort}",
-                "--workers",
-                "2",
-                "--timeout",
-                "300",
-                "--log-level",
-                "warning",
-                "--no-control-socket",
-            ],
-            cwd=ROOT,
-            env=env,
-        )
+        processen = []
         try:
-            basis = f"http://127.0.0.1:{poort}"
-            for _ in range(100):
-                try:
-                    urllib.request.urlopen(basis + "/", timeout=2)
-                    break
-                except OSError:
-                    time.sleep(0.2)
-            pdf_url = f"{basis}/scans/{scan.pk}/rapport.pdf"
-            haal(pdf_url, cookie)  # warm up both workers' imports
-            haal(pdf_url, cookie)
-            uitkomst: dict[str, list[dict[str, float]]] = {"koud": [], "bewaard": []}
+            voor, voor_basis = start_gunicorn(voor_code, env)
+            processen.append(voor)
+            nu, nu_basis = start_gunicorn(ROOT, env)
+            processen.append(nu)
+            pad = f"/scans/{scan.pk}/rapport.pdf"
+            for basis in (voor_basis, nu_basis):  # warm up both workers' imports
+                haal(basis + pad, cookie)
+                haal(basis + pad, cookie)
+            uitkomst: dict[str, list[dict[str, float]]] = {"voor": [], "koud": [], "bewaard": []}
             for _ in range(RONDES):
+                uitkomst["voor"].append(ronde(voor_basis + pad, voor_basis + "/", cookie))
                 RapportPdf.objects.all().delete()
-                uitkomst["koud"].append(ronde(pdf_url, basis + "/", cookie))
-                haal(pdf_url, cookie)  # the stored PDF is there
-                uitkomst["bewaard"].append(ronde(pdf_url, basis + "/", cookie))
+                uitkomst["koud"].append(ronde(nu_basis + pad, nu_basis + "/", cookie))
+                haal(nu_basis + pad, cookie)  # the stored PDF is there
+                uitkomst["bewaard"].append(ronde(nu_basis + pad, nu_basis + "/", cookie))
         finally:
-            gunicorn.send_signal(signal.SIGTERM)
-            gunicorn.wait(timeout=30)
+            for proces in processen:
+                proces.send_signal(signal.SIGTERM)
+                proces.wait(timeout=30)
 
     def med(soort: str, maat: str) -> float:
         return statistics.median(r[maat] for r in uitkomst[soort])
 
-    print(f"{GELIJKTIJDIG} gelijktijdige downloads van het demorapport, {RONDES} rondes, medianen:")
+    print(
+        f"{GELIJKTIJDIG} gelijktijdige downloads van het demorapport, {RONDES} rondes, "
+        f"medianen (voor = {VOOR}):"
+    )
     print(f"{'':10} {'mediaan':>9} {'traagste':>9} {'muurtijd':>9} {'homepagina':>11}")
-    for soort in ("koud", "bewaard"):
+    for soort in ("voor", "koud", "bewaard"):
         print(
             f"{soort:10} {med(soort, 'mediaan'):8.2f}s {med(soort, 'traagste'):8.2f}s "
             f"{med(soort, 'muur'):8.2f}s {med(soort, 'home') * 1000:9.0f}ms"
         )
-    for maat in ("mediaan", "traagste", "muur", "home"):
-        print(f"verhouding koud/bewaard ({maat}): {med('koud', maat) / med('bewaard', maat):.1f}x")
+    for maat in ("mediaan", "traagste", "muur"):
+        print(f"verhouding voor/bewaard ({maat}): {med('voor', maat) / med('bewaard', maat):.1f}x")
 
 
 if __name__ == "__main__":
