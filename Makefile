@@ -64,8 +64,10 @@ lint: setup
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/ruff format --check .
 
+# The PDF against WeasyPrint's floor, then the pages' server time against the home page.
 bench: setup
-	$(PY) bench/pdf_bench.py
+	-$(PY) bench/pdf_bench.py
+	$(PY) bench/paginas_bench.py
 
 # 20 simultaneous downloads of one PDF report through gunicorn: rendered vs stored.
 bench-pdf: setup
