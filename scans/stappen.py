@@ -10,15 +10,16 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass, field
 
+from django.db.models import Exists, OuterRef
 from django.utils.html import conditional_escape
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext_lazy as _
 
-from competentieprofiel.models import Categorie, Item
+from competentieprofiel.models import Categorie, Item, Niveau
 from competentieprofiel.taal import ProfielTekst, in_een_taal
 from competentieprofiel.templatetags.profieltaal import vertaald
 
-from .models import Scan, ScanGroep
+from .models import LeerdoelOpvolging, Scan, ScanGroep
 
 OPVOLGING, ITEMS, LABEL = "opvolging", "items", "label"
 TERUGBLIK, LEERDOELEN = "terugblik", "leerdoelen"
@@ -76,10 +77,15 @@ class Stappenplan:
 
 
 def stappenplan(scan: Scan) -> Stappenplan:
-    """Build the step list for a scan in a fixed number of queries."""
+    """Build the step list for a scan in two queries: its groups (with whether the version
+    has labels and whether the scan looks back on earlier leerdoelen) and its items."""
     scangroepen = list(
         ScanGroep.objects.filter(scan=scan)
         .select_related("groep", "niveau")
+        .annotate(
+            heeft_niveaus=Exists(Niveau.objects.filter(versie_id=OuterRef("groep__versie_id"))),
+            heeft_opvolgingen=Exists(LeerdoelOpvolging.objects.filter(scan_id=OuterRef("scan_id"))),
+        )
         .order_by("groep__volgorde")
     )
     items = (
@@ -101,9 +107,10 @@ def stappenplan(scan: Scan) -> Stappenplan:
         onderdelen = per_groep.setdefault(item.groep_id, {})
         onderdelen.setdefault(item.categorie_id, (item.categorie, []))[1].append(item.id)
 
-    heeft_niveaus = scan.labels_aan and scan.versie.niveaus.exists()
+    eerste = scangroepen[0] if scangroepen else None
+    heeft_niveaus = scan.labels_aan and eerste is not None and eerste.heeft_niveaus
     stappen: list[Stap] = []
-    if scan.vorige_scan_id and scan.opvolgingen.exists():
+    if scan.vorige_scan_id and eerste is not None and eerste.heeft_opvolgingen:
         stappen.append(Stap(OPVOLGING, OPVOLGING, str(_("Je vorige leerdoelen"))))
     for sg in scangroepen:
         for categorie, item_ids in per_groep.get(sg.groep_id, {}).values():

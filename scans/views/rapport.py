@@ -10,7 +10,7 @@ from django.views.decorators.http import require_http_methods
 from .. import services
 from ..forms import PdfOnderdelenForm
 from ..vergelijking import rapport_met_vorige, vergelijk
-from .toegang import scan_van
+from .toegang import scan_van, twee_scans_van
 
 
 @login_required
@@ -31,8 +31,7 @@ def rapport(request, scan_id):
 
 @login_required
 def vergelijken(request, scan_id, ander_id):
-    nu = scan_van(request, scan_id)
-    eerder = scan_van(request, ander_id)
+    nu, eerder = twee_scans_van(request, scan_id, ander_id)
     return render(
         request,
         "scans/vergelijken.html",

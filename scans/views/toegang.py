@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from django.http import Http404
 from django.shortcuts import get_object_or_404
 
 from ..models import Scan
@@ -18,3 +19,16 @@ def scan_van(request, scan_id, *, met_vorige: bool = False) -> Scan:
         pk=scan_id,
         eigenaar=request.user,
     )
+
+
+def twee_scans_van(request, scan_id, ander_id) -> tuple[Scan, Scan]:
+    """Two scans of the logged-in person, read in one query; 404 if either is not theirs."""
+    scans = {
+        s.pk: s
+        for s in Scan.objects.select_related("versie__profiel", "eigenaar").filter(
+            pk__in=[scan_id, ander_id], eigenaar=request.user
+        )
+    }
+    if scan_id not in scans or ander_id not in scans:
+        raise Http404
+    return scans[scan_id], scans[ander_id]
