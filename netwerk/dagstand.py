@@ -14,32 +14,27 @@ from __future__ import annotations
 
 from datetime import datetime, timedelta
 
-from django.db.models import Count, Q
 from django.utils import timezone
 
-from .models import Bijdrage, Dagstand, Lidmaatschap, Netwerk
+from .models import Bijdrage, Dagstand, Netwerk
 
 VERVERSEN_NA = timedelta(hours=24)
 
 
 def tel(netwerk: Netwerk) -> tuple[int, dict[str, dict[str, int]]]:
     """Count now: members who shared anything, and per gebied "zet in" and "groeien"
-    over every member, with and without name (2 queries)."""
-    bijdragers = (
-        Lidmaatschap.objects.filter(netwerk=netwerk, bijdragen__isnull=False).distinct().count()
+    over every member, with and without name (1 query: a row per member and gebied)."""
+    leden = set()
+    tellingen: dict[str, dict[str, int]] = {}
+    rijen = Bijdrage.objects.filter(lidmaatschap__netwerk=netwerk).values_list(
+        "lidmaatschap_id", "groep_id", "zet_in", "groeien"
     )
-    rijen = (
-        Bijdrage.objects.filter(lidmaatschap__netwerk=netwerk)
-        .values("groep_id")
-        .annotate(
-            zet_in=Count("pk", filter=Q(zet_in=True)), groeien=Count("pk", filter=Q(groeien=True))
-        )
-        .order_by("groep_id")
-    )
-    tellingen = {
-        str(r["groep_id"]): {"zet_in": r["zet_in"], "groeien": r["groeien"]} for r in rijen
-    }
-    return bijdragers, tellingen
+    for lid, groep, zet_in, groeien in rijen:
+        leden.add(lid)
+        telling = tellingen.setdefault(str(groep), {"zet_in": 0, "groeien": 0})
+        telling["zet_in"] += zet_in
+        telling["groeien"] += groeien
+    return len(leden), dict(sorted(tellingen.items(), key=lambda t: int(t[0])))
 
 
 def actuele_dagstand(*, netwerk: Netwerk, nu: datetime | None = None) -> Dagstand:

@@ -20,7 +20,10 @@ from .models import Bijdrage, Dagstand, Lidmaatschap, Netwerk
 
 
 def is_beheerder(lidmaatschap: Lidmaatschap) -> bool:
-    """The member who joined first (at the start: whoever made the netwerk) manages it."""
+    """The member who joined first (at the start: whoever made the netwerk) manages it.
+    A membership read by `toegang.lidmaatschap_van` already knows who that is."""
+    if getattr(lidmaatschap, "eerste_lid", None) is not None:
+        return lidmaatschap.eerste_lid == lidmaatschap.pk
     eerste = (
         Lidmaatschap.objects.filter(netwerk_id=lidmaatschap.netwerk_id)
         .order_by("lid_sinds", "pk")

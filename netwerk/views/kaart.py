@@ -32,7 +32,7 @@ def kaart(request, netwerk_id):
             "kaart": _kaart(lidmaatschap),
             "lidmaatschap": lidmaatschap,
             "beheerder": is_beheerder(lidmaatschap),
-            "eigen_bijdragen": lidmaatschap.bijdragen.exists(),
+            "eigen_bijdragen": lidmaatschap.heeft_bijdragen,
         },
     )
 
