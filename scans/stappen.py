@@ -24,10 +24,25 @@ from .models import LeerdoelOpvolging, Scan, ScanGroep
 OPVOLGING, ITEMS, LABEL = "opvolging", "items", "label"
 TERUGBLIK, LEERDOELEN = "terugblik", "leerdoelen"
 
-# An honest estimate: reading one sentence and choosing takes about ten seconds; a step's
-# optional note, the look back and the leerdoelen take a few minutes in all.
-SECONDEN_PER_ITEM = 10
-MINUTEN_VOOR_LEERDOELEN = 3
+# An honest time estimate, by the same model as bench/reistijd.py: every statement read once
+# at 230 words a minute, 1.5 s per choice (one a statement, a development wish in five),
+# 1 s to load a page and 1.5 s for its "volgende", 60 s to write the leerdoel. What the pages
+# say besides the statements is an allowance in words, counted on today's pages and rounded
+# up: the scale, the wish and the note read once on the first step, a heading and buttons on
+# every page, a label step, and the look back and the leerdoelen together.
+WOORDEN_PER_MINUUT = 230
+SECONDEN_PER_KEUZE = 1.5
+SECONDEN_PER_PAGINA = 1.0 + 1.5
+WENS_PER = 5
+SECONDEN_VOOR_LEERDOEL = 60
+WOORDEN_EENMALIG = 120
+WOORDEN_PER_PAGINA = 10
+WOORDEN_LABELSTAP = 45
+WOORDEN_AFSLUITING = 300
+# Without the texts at hand (a scan's step list holds only ids): a statement is counted as
+# twelve words (the Npuls statements average under eleven) and a step as six statements.
+WOORDEN_PER_UITSPRAAK = 12
+UITSPRAKEN_PER_STAP = 6
 
 
 @dataclass
@@ -147,6 +162,51 @@ def stappenplan(scan: Scan) -> Stappenplan:
     return Stappenplan(stappen)
 
 
-def geschatte_minuten(aantal_items: int) -> int:
-    """An honest time estimate for a scan with this many items, in whole minutes."""
-    return math.ceil(aantal_items * SECONDEN_PER_ITEM / 60) + MINUTEN_VOOR_LEERDOELEN
+def woorden_in(tekst: str) -> int:
+    """Words a reader reads: anything between spaces with a letter or digit in it (as the
+    benchmark counts them)."""
+    return sum(1 for deel in str(tekst).split() if any(c.isalnum() for c in deel))
+
+
+def geschatte_minuten(
+    aantal_items: int,
+    *,
+    woorden: int | None = None,
+    itemstappen: int | None = None,
+    labelstappen: int = 0,
+) -> int:
+    """An honest estimate of a scan's time in whole minutes, rounded up: `woorden` in the
+    statements, spread over `itemstappen` pages, plus `labelstappen` label steps, then the
+    look back and the leerdoelen. The start page itself and the report are not counted."""
+    if woorden is None:
+        woorden = aantal_items * WOORDEN_PER_UITSPRAAK
+    if itemstappen is None:
+        itemstappen = math.ceil(aantal_items / UITSPRAKEN_PER_STAP)
+    paginas = itemstappen + labelstappen + 2  # the look back and the leerdoelen
+    gelezen = (
+        woorden
+        + WOORDEN_EENMALIG
+        + paginas * WOORDEN_PER_PAGINA
+        + labelstappen * WOORDEN_LABELSTAP
+        + WOORDEN_AFSLUITING
+    )
+    keuzes = aantal_items + math.ceil(aantal_items / WENS_PER) + labelstappen
+    seconden = (
+        gelezen / WOORDEN_PER_MINUUT * 60
+        + keuzes * SECONDEN_PER_KEUZE
+        + paginas * SECONDEN_PER_PAGINA
+        + SECONDEN_VOOR_LEERDOEL
+    )
+    return math.ceil(seconden / 60)
+
+
+def geschatte_minuten_voor(groepen, *, labels: bool = False) -> int:
+    """The estimate for a scan of these groups (GroepInhoud, items loaded: no queries),
+    counting the words of the statements as the person reads them, in their language."""
+    items = [item for g in groepen for item in g.items]
+    return geschatte_minuten(
+        len(items),
+        woorden=sum(woorden_in(item.in_taal("tekst")) for item in items),
+        itemstappen=sum(len(g.onderdelen) for g in groepen),
+        labelstappen=sum(1 for g in groepen if not g.groep.is_basis) if labels else 0,
+    )

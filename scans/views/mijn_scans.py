@@ -18,7 +18,7 @@ from competentieprofiel.taal import actieve_taal
 from .. import services
 from ..forms import StartForm
 from ..models import Scan, ScanGroep
-from ..stappen import geschatte_minuten, stappenplan
+from ..stappen import geschatte_minuten_voor, stappenplan
 from ..vergelijking import vervolg_instellingen
 from .toegang import scan_van
 
@@ -80,13 +80,12 @@ def nieuwe_scan(request):
         return redirect("scans:hervat", scan_id=scan.pk)
     groepen = groepen_met_items(versie)
     basis = [g for g in groepen if g.groep.is_basis]
-    basis_items = sum(len(g.items) for g in basis)
     gebieden = [
         {
             "inhoud": g,
             "veld": next(w for w in form["gebieden"] if str(w.data["value"]) == str(g.groep.pk)),
             "aantal": len(g.items),
-            "minuten": geschatte_minuten(basis_items + len(g.items)),
+            "minuten": geschatte_minuten_voor([*basis, g]),
         }
         for g in groepen
         if not g.groep.is_basis
@@ -114,9 +113,7 @@ def nieuwe_scan(request):
             "vorige_leerdoelen": list(vorige.leerdoelen.all()) if vorige else [],
             "eerdere": eerdere,
             "basis": basis,
-            "basis_items": basis_items,
-            "basis_minuten": geschatte_minuten(basis_items),
-            "alle_minuten": geschatte_minuten(sum(len(g.items) for g in groepen)),
+            "basis_minuten": geschatte_minuten_voor(basis),
             "gebieden": gebieden,
             "niveaus": list(versie.niveaus.all()),
         },
