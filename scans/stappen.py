@@ -82,6 +82,12 @@ class Stappenplan:
     def volgende(self, stap: Stap) -> Stap | None:
         return self.stappen[stap.nummer] if stap.nummer < len(self.stappen) else None
 
+    def eerste_van_groep(self, stap: Stap) -> bool:
+        """Whether this is its group's first step: there the group's description is shown
+        open, on the group's next steps it is folded away."""
+        vorige = self.vorige(stap)
+        return stap.groep is not None and (vorige is None or vorige.groep != stap.groep)
+
     @property
     def eerste(self) -> Stap:
         return self.stappen[0]

@@ -192,6 +192,7 @@ def _itemstap(request, scan, plan, huidig: Stap):
             minuten=geschatte_minuten(sum(len(s.item_ids) for s in plan)),
             gekozen=_gekozen(plan),
             eerste_keer=eerste_keer,
+            eerste_van_groep=plan.eerste_van_groep(huidig),
         ),
     )
 
