@@ -220,17 +220,19 @@ def bewaarde_rapport_pdf(
 
     The key is a hash of the print HTML, so anything that shows in the PDF (an answer, a
     note, a chosen section, the language, a date, a new template) makes a new one; only
-    the last PDF of a scan is kept (models.RapportPdf).
+    the last PDF of a scan is kept (models.RapportPdf). A scan read with its stored PDF
+    (`toegang.scan_van(..., met_pdf=True)`) costs no query to look it up.
     """
     from .models import RapportPdf
 
     html = rapport_html(rapport, taal=taal, onderdelen=onderdelen, vergelijking=vergelijking)
     sleutel = hashlib.sha256(html.encode()).hexdigest()
-    bewaard = RapportPdf.objects.filter(scan_id=scan.pk, sleutel=sleutel).values_list(
-        "pdf", flat=True
-    )
-    if bewaard:
-        return bytes(bewaard[0])
+    try:
+        bewaard = scan.bewaarde_pdf
+    except RapportPdf.DoesNotExist:
+        bewaard = None
+    if bewaard is not None and bewaard.sleutel == sleutel:
+        return bytes(bewaard.pdf)
     with translation.override(taal):
         pdf = pdf_van_html(html)
     try:

@@ -48,7 +48,7 @@ def rapport_pdf(request, scan_id):
 
     from ..pdf import bestandsnaam, bewaarde_rapport_pdf
 
-    scan = scan_van(request, scan_id, met_vorige=True)
+    scan = scan_van(request, scan_id, met_vorige=True, met_pdf=True)
     if request.method == "POST":
         # The form on the report page: remember what goes in, then download.
         keuze = PdfOnderdelenForm(request.POST)

@@ -8,12 +8,15 @@ from django.shortcuts import get_object_or_404
 from ..models import Scan
 
 
-def scan_van(request, scan_id, *, met_vorige: bool = False) -> Scan:
+def scan_van(request, scan_id, *, met_vorige: bool = False, met_pdf: bool = False) -> Scan:
     """The scan with this id if it belongs to the logged-in person; 404 for anyone else.
-    `met_vorige` reads the scan it follows (and its profile version) in the same query."""
+    `met_vorige` reads the scan it follows (and its profile version) in the same query,
+    `met_pdf` its stored PDF (models.RapportPdf)."""
     gerelateerd = ["versie__profiel", "eigenaar"]
     if met_vorige:
         gerelateerd.append("vorige_scan__versie__profiel")
+    if met_pdf:
+        gerelateerd.append("bewaarde_pdf")
     return get_object_or_404(
         Scan.objects.select_related(*gerelateerd),
         pk=scan_id,
