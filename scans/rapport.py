@@ -15,6 +15,7 @@ from django.db.models import Exists, OuterRef
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from competentieprofiel.inhoud import versie_inhoud
 from competentieprofiel.models import Categorie, Groep, Item, Niveau, ProfielVersie, Schaaloptie
 from competentieprofiel.taal import suggesties_in_taal
 
@@ -242,17 +243,20 @@ def bouw_rapporten(scan: Scan, eerder: Scan) -> tuple[Rapport, Rapport]:
 def _bouw(
     volledig: list[Scan], alleen_antwoorden: list[Scan], *, hergebruik: Rapport | None = None
 ) -> list[Rapport]:
-    """Reports of several scans with one query per kind of row: scale options, groups of the
-    scans (with whether their version has labels), statements, answers, and for the full
-    reports notes and leerdoelen."""
+    """Reports of several scans with one query per kind of row: groups of the scans (with
+    whether their version has labels), answers, and for the full reports notes and
+    leerdoelen. Scale options and statements come from memory (competentieprofiel.inhoud)."""
     scans = [*volledig, *alleen_antwoorden]
-    versie_ids = {s.versie_id for s in scans}
-    if hergebruik and versie_ids == {hergebruik.versie.pk}:
-        opties_per_versie = {hergebruik.versie.pk: hergebruik.opties}
-    else:
-        opties_per_versie = {v: [] for v in versie_ids}
-        for optie in Schaaloptie.objects.filter(versie_id__in=versie_ids):
-            opties_per_versie[optie.versie_id].append(optie)
+    # Scale options and statements from the versions' content in memory; a version not
+    # read with its scan is read here, all in one query.
+    versies = {s.versie_id: s.versie for s in scans if Scan.versie.is_cached(s)}
+    if hergebruik:
+        versies.setdefault(hergebruik.versie.pk, hergebruik.versie)
+    ontbrekend = {s.versie_id for s in scans} - versies.keys()
+    if ontbrekend:
+        versies.update({v.pk: v for v in ProfielVersie.objects.filter(pk__in=ontbrekend)})
+    inhoud = {pk: versie_inhoud(v) for pk, v in versies.items()}
+    opties_per_versie = {pk: list(i.opties) for pk, i in inhoud.items()}
     scangroepen_per_scan: dict = {s.pk: [] for s in scans}
     for sg in (
         ScanGroep.objects.filter(scan_id__in=[s.pk for s in scans])
@@ -263,19 +267,11 @@ def _bouw(
         .order_by("groep__volgorde")
     ):
         scangroepen_per_scan[sg.scan_id].append(sg)
-    groep_ids = {sg.groep_id for sgs in scangroepen_per_scan.values() for sg in sgs}
-    bekend = {g.groep.pk: g for g in hergebruik.groepen} if hergebruik else {}
-    items_per_groep: dict = {gid: [] for gid in groep_ids}
-    if all(gid in bekend for gid in groep_ids):
-        for gid in groep_ids:
-            items_per_groep[gid] = [r.item for r in bekend[gid].regels]
-    else:
-        for item in (
-            Item.objects.filter(groep_id__in=groep_ids)
-            .select_related("categorie")
-            .order_by("volgorde")
-        ):
-            items_per_groep[item.groep_id].append(item)
+    items_per_groep: dict = {
+        sg.groep_id: list(inhoud[sg.groep.versie_id].per_groep.get(sg.groep_id, ()))
+        for sgs in scangroepen_per_scan.values()
+        for sg in sgs
+    }
     antwoorden_per_scan: dict = {s.pk: {} for s in scans}
     for a in Antwoord.objects.filter(scan_id__in=[s.pk for s in scans]):
         antwoorden_per_scan[a.scan_id][a.item_id] = a

@@ -15,7 +15,8 @@ from django.utils.html import conditional_escape
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext_lazy as _
 
-from competentieprofiel.models import Categorie, Item, Niveau
+from competentieprofiel.inhoud import versie_inhoud
+from competentieprofiel.models import Categorie, Niveau
 from competentieprofiel.taal import ProfielTekst, in_een_taal
 from competentieprofiel.templatetags.profieltaal import vertaald
 
@@ -98,8 +99,9 @@ class Stappenplan:
 
 
 def stappenplan(scan: Scan) -> Stappenplan:
-    """Build the step list for a scan in two queries: its groups (with whether the version
-    has labels and whether the scan looks back on earlier leerdoelen) and its items."""
+    """Build the step list for a scan in one query: its groups, with whether the version
+    has labels and whether the scan looks back on earlier leerdoelen. The statements come
+    from the version's content in memory (competentieprofiel.inhoud)."""
     scangroepen = list(
         ScanGroep.objects.filter(scan=scan)
         .select_related("groep", "niveau")
@@ -109,24 +111,12 @@ def stappenplan(scan: Scan) -> Stappenplan:
         )
         .order_by("groep__volgorde")
     )
-    items = (
-        Item.objects.filter(groep_id__in=[sg.groep_id for sg in scangroepen])
-        .select_related("categorie")
-        .only(
-            "id",
-            "groep_id",
-            "categorie__id",
-            "categorie__sleutel",
-            "categorie__titel",
-            "categorie__taal",
-            "categorie__vertalingen",
-        )
-        .order_by("volgorde")
-    )
     per_groep: dict[int, dict[int, tuple[Categorie, list[int]]]] = {}
-    for item in items:
-        onderdelen = per_groep.setdefault(item.groep_id, {})
-        onderdelen.setdefault(item.categorie_id, (item.categorie, []))[1].append(item.id)
+    inhoud = versie_inhoud(scan.versie)
+    for sg in scangroepen:
+        onderdelen = per_groep.setdefault(sg.groep_id, {})
+        for item in inhoud.per_groep.get(sg.groep_id, ()):
+            onderdelen.setdefault(item.categorie_id, (item.categorie, []))[1].append(item.id)
 
     eerste = scangroepen[0] if scangroepen else None
     heeft_niveaus = scan.labels_aan and eerste is not None and eerste.heeft_niveaus

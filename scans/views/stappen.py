@@ -14,7 +14,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import pgettext
 from django.views.decorators.http import require_http_methods
 
-from competentieprofiel.models import Item
+from competentieprofiel.inhoud import versie_inhoud
 from competentieprofiel.templatetags.profieltaal import vertaald
 
 from .. import services
@@ -117,8 +117,9 @@ def _context(scan, plan, huidig, **extra):
 
 
 def _itemstap(request, scan, plan, huidig: Stap):
-    items = list(Item.objects.filter(pk__in=huidig.item_ids).order_by("volgorde"))
-    opties = list(scan.versie.schaalopties.all())
+    inhoud = versie_inhoud(scan.versie)
+    items = inhoud.items_van(huidig.item_ids)
+    opties = list(inhoud.opties)
     bestaand = {}
     if request.method == "POST":
         form = StapForm(request.POST, items=items, opties=opties)
