@@ -2,8 +2,9 @@
 
 A realistic minimal journey, walked in headless Chromium (Debian's, through Playwright) on a
 throw-away SQLite database with the Npuls profile: a fresh account (register), start with the
-basis and one gebied, answer every statement once, one development wish in five, write one
-leerdoel with "wat" and "eerste stap", finish at the report. It runs twice: with the
+basis and one gebied, answer every statement once, one development wish in five, turn one
+wish into a leerdoel (its "wat") on the leerdoelen step and write its "eerste stap", finish
+at the report. It runs twice: with the
 smallest and with the largest gebied.
 
 The time is estimated with a fixed model, so the figures do not depend on the machine:
@@ -203,10 +204,19 @@ def loop_reis(browser, basis: str, gebied, aantal: int, binnen_rol: list[str], n
         reis.stap_urls.append((sleutel, p.url))
         huidig = reis.lees(p, sleutel)
         if sleutel == "leerdoelen":
-            p.locator("#id_leerdoel-0-wat").fill("Een behoefteanalyse opzetten met een team.")
+            # One wish becomes the leerdoel (its words are the "wat"; the page comes back
+            # at it), then the first step. Without a wish, the "wat" is written too.
+            wens = p.locator("main button[name=uit_wens]")
+            if wens.count():
+                klik(huidig, wens.first)
+                p.wait_for_url(re.compile(r"/stap/leerdoelen/#leerdoel-1$"))
+                huidig = reis.lees(p, "leerdoelen (uit een wens)")
+            else:
+                p.locator("#id_leerdoel-0-wat").fill("Een behoefteanalyse opzetten met een team.")
+            assert p.locator("#id_leerdoel-0-wat").input_value()
             p.locator("#id_leerdoel-0-eerste_stap").fill("Meekijken bij een collega.")
             huidig.schrijven += SECONDEN_VOOR_LEERDOEL
-        elif p.locator("main fieldset.item").count() and sleutel not in ("terugblik",):
+        elif p.locator("main fieldset.item").count():
             for uitspraak in p.locator("main fieldset.item").all():
                 keuze = binnen_rol[teller % len(binnen_rol)]
                 kies(huidig, uitspraak.locator(f"input[type=radio][value='{keuze}']"))

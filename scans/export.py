@@ -32,7 +32,7 @@ def scans_van(gebruiker) -> list[dict]:
     for n in Notitie.objects.filter(scan_id__in=scan_ids).select_related("groep", "categorie"):
         notities.setdefault(n.scan_id, []).append(n)
     leerdoelen: dict = {}
-    for d in Leerdoel.objects.filter(scan_id__in=scan_ids):
+    for d in Leerdoel.objects.filter(scan_id__in=scan_ids).select_related("item"):
         leerdoelen.setdefault(d.scan_id, []).append(d)
     opvolgingen: dict = {}
     for o in LeerdoelOpvolging.objects.filter(scan_id__in=scan_ids):
@@ -77,6 +77,7 @@ def scans_van(gebruiker) -> list[dict]:
                     "eerste_stap": d.eerste_stap,
                     "hulp": d.hulp,
                     "wanneer": d.wanneer,
+                    "uit_uitspraak": d.item.sleutel if d.item else None,
                 }
                 for d in leerdoelen.get(scan.pk, [])
             ],

@@ -168,32 +168,54 @@ class LabelForm(forms.Form):
 
 
 class LeerdoelForm(forms.Form):
+    """One leerdoel: up front what and a first step, the rest optional under "meer".
+    `item` is the statement it started from, if it did (a hidden field)."""
+
     wat = _begrensd(
         label=_("Wat wil je leren of ontwikkelen?"), widget=forms.Textarea(attrs={"rows": 2})
     )
-    waarom = _begrensd(
-        label=_("Waarom is dat belangrijk voor je?"), widget=forms.Textarea(attrs={"rows": 2})
-    )
     eerste_stap = _begrensd(
         label=_("Wat is een eerste, kleine stap?"), widget=forms.Textarea(attrs={"rows": 2})
+    )
+    waarom = _begrensd(
+        label=_("Waarom is dat belangrijk voor je?"), widget=forms.Textarea(attrs={"rows": 2})
     )
     hulp = _begrensd(
         label=_("Wie of wat kan je daarbij helpen?"), widget=forms.Textarea(attrs={"rows": 2})
     )
     wanneer = _begrensd(
-        label=_("Wanneer wil je dit gedaan hebben?"),
+        label=_("Wanneer zou je ermee aan de slag willen?"),
         max_length=200,
-        help_text=_("Bijvoorbeeld: voor de zomer, of een datum."),
+        help_text=_(
+            "Geen deadline, een uitnodiging aan jezelf: na de zomer, bij het volgende project."
+        ),
     )
+    item = forms.CharField(required=False, max_length=20, widget=forms.HiddenInput)
+
+    MEER = ("waarom", "hulp", "wanneer")
+
+    def clean_item(self) -> int | None:
+        """The statement's id; anything else (an old or altered form) is simply no link."""
+        waarde = self.cleaned_data.get("item") or ""
+        return int(waarde) if waarde.isdigit() and len(waarde) < 10 else None
 
     def clean(self):
         data = super().clean()
-        rest = any(data.get(n) for n in ("waarom", "eerste_stap", "hulp", "wanneer"))
+        rest = any(data.get(n) for n in ("eerste_stap", *self.MEER))
         if rest and not data.get("wat"):
             self.add_error(
                 "wat", _("Schrijf hier kort wat je wilt ontwikkelen; de rest hoort daarbij.")
             )
         return data
+
+    @property
+    def meer_open(self) -> bool:
+        """Whether "meer" starts open: when something is written there, or wrong."""
+        return any(self[n].value() or self[n].errors for n in self.MEER)
+
+    @property
+    def leeg(self) -> bool:
+        return not any(self[n].value() for n in ("wat", "eerste_stap", *self.MEER))
 
 
 LeerdoelFormSet = forms.formset_factory(LeerdoelForm, extra=0, min_num=3, max_num=3, absolute_max=3)

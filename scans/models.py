@@ -143,6 +143,12 @@ class Leerdoel(models.Model):
     eerste_stap = models.TextField(_("wat is een eerste stap?"), max_length=TEKST_MAX, blank=True)
     hulp = models.TextField(_("wie of wat kan je helpen?"), max_length=TEKST_MAX, blank=True)
     wanneer = models.CharField(_("wanneer wil je dit gedaan hebben?"), max_length=200, blank=True)
+    # The statement this leerdoel started from ("wil ik ontwikkelen" on the leerdoelen
+    # step), so the gesprekskaart does not list that wish a second time. Its "wat" is the
+    # person's own text from then on.
+    item = models.ForeignKey(
+        Item, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
 
     class Meta:
         ordering = ["volgorde"]

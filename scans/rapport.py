@@ -134,9 +134,12 @@ class Gesprekskaart:
     """One page to take to the gesprek, made only of the person's own material."""
 
     leerdoelen: list[Leerdoel]
+    # The wishes that did not become a leerdoel (one made from a wish is listed once, as
+    # a leerdoel); `wensen_als_leerdoel` says some did.
     wensen: list[tuple[Groep, list[ItemRegel]]]
     gesprekspunten: str
     labels: list[tuple[Groep, Niveau | None]]
+    wensen_als_leerdoel: bool = False
 
 
 @dataclass
@@ -209,9 +212,12 @@ def volgende_stappen(
 def _gesprekskaart(
     scan: Scan, groepen: list[GroepRapport], leerdoelen: list[Leerdoel], labels: bool
 ) -> Gesprekskaart:
+    uit_wens = {d.item_id for d in leerdoelen if d.item_id}
+    wensen = [(g.groep, [r for r in g.ontwikkelen if r.item.pk not in uit_wens]) for g in groepen]
     return Gesprekskaart(
         leerdoelen=leerdoelen,
-        wensen=[(g.groep, g.ontwikkelen) for g in groepen if g.ontwikkelen],
+        wensen=[(groep, regels) for groep, regels in wensen if regels],
+        wensen_als_leerdoel=any(r.item.pk in uit_wens for g in groepen for r in g.ontwikkelen),
         gesprekspunten=scan.gesprekspunten,
         labels=[(g.groep, g.niveau) for g in groepen if labels and not g.groep.is_basis],
     )

@@ -9,7 +9,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from competentieprofiel.models import Groep, Niveau, ProfielVersie
+from competentieprofiel.models import Groep, Item, Niveau, ProfielVersie
 
 from .models import Antwoord, Leerdoel, LeerdoelOpvolging, Notitie, RapportPdf, Scan, ScanGroep
 from .stappen import Stap
@@ -203,34 +203,85 @@ def bewaar_label(*, scan: Scan, stap: Stap, niveau: Niveau | None, volgende: str
     _ga_naar(scan, volgende)
 
 
+@dataclass(frozen=True)
+class UitWens:
+    """Where a wish went that the person turned into a leerdoel: the number of its
+    leerdoel, or None when all three places were taken; `nieuw` is False when the wish
+    was a leerdoel already (then it was not added twice)."""
+
+    volgorde: int | None
+    nieuw: bool = False
+
+
+LEERDOELVELDEN = ("wat", "waarom", "eerste_stap", "hulp", "wanneer")
+
+
 @transaction.atomic
 def bewaar_leerdoelen(
-    *, scan: Scan, leerdoelen: list[dict], gesprekspunten: str, volgende: str
-) -> None:
+    *,
+    scan: Scan,
+    leerdoelen: list[dict],
+    gesprekspunten: str,
+    volgende: str,
+    uit_wens: int | None = None,
+) -> UitWens | None:
     """Replace the scan's leerdoelen with the filled-in ones (at most three), in order.
+
+    Each leerdoel may carry `item_id`, the statement it started from (kept only for a
+    statement of this scan). With `uit_wens` (a statement's id) the statement also becomes a
+    leerdoel, its text in the reader's language as "wat", in the first place without a
+    "wat"; everything typed so far is saved with it. Returns where it went (None without
+    `uit_wens` or for a statement that is not in this scan).
 
     The scan's row is locked first, so two tabs saving at once take turns (on PostgreSQL
     the second would otherwise insert beside the first's rows and fail on uniek_leerdoel).
     """
     _vergrendel(scan)
-    gevuld = [d for d in leerdoelen if (d.get("wat") or "").strip()][:MAX_LEERDOELEN]
+    plekken = [
+        {
+            **{veld: (d.get(veld) or "").strip() for veld in LEERDOELVELDEN},
+            "item_id": d.get("item_id") or None,
+        }
+        for d in leerdoelen[:MAX_LEERDOELEN]
+    ]
+    gevraagd = {d["item_id"] for d in plekken if d["item_id"]} | {uit_wens} - {None}
+    items = (
+        {
+            i.pk: i
+            for i in Item.objects.filter(
+                pk__in=gevraagd,
+                groep_id__in=ScanGroep.objects.filter(scan=scan).values("groep_id"),
+            )
+        }
+        if gevraagd
+        else {}
+    )
+    for d in plekken:
+        if d["item_id"] not in items:
+            d["item_id"] = None
+    uit = None
+    if uit_wens in items:
+        al = next((d for d in plekken if d["wat"] and d["item_id"] == uit_wens), None)
+        vrij = next((d for d in plekken if not d["wat"]), None)
+        if vrij is None and al is None and len(plekken) < MAX_LEERDOELEN:
+            vrij = dict.fromkeys(LEERDOELVELDEN, "") | {"item_id": None}
+            plekken.append(vrij)
+        if al is None and vrij is not None:
+            vrij.update(wat=str(items[uit_wens].in_taal("tekst")), item_id=uit_wens)
+        uit = UitWens(volgorde=None, nieuw=al is None and vrij is not None)
+    gevuld = [d for d in plekken if d["wat"]]
+    if uit is not None:
+        plek = next((i for i, d in enumerate(gevuld, 1) if d["item_id"] == uit_wens), None)
+        uit = UitWens(volgorde=plek, nieuw=uit.nieuw)
     Leerdoel.objects.filter(scan=scan).delete()
     Leerdoel.objects.bulk_create(
-        Leerdoel(
-            scan=scan,
-            volgorde=i,
-            wat=d["wat"].strip(),
-            waarom=(d.get("waarom") or "").strip(),
-            eerste_stap=(d.get("eerste_stap") or "").strip(),
-            hulp=(d.get("hulp") or "").strip(),
-            wanneer=(d.get("wanneer") or "").strip(),
-        )
-        for i, d in enumerate(gevuld, start=1)
+        Leerdoel(scan=scan, volgorde=i, **d) for i, d in enumerate(gevuld, start=1)
     )
     Scan.objects.filter(pk=scan.pk).update(gesprekspunten=gesprekspunten.strip())
     scan.gesprekspunten = gesprekspunten.strip()
     _vergeet_pdf(scan)
     _ga_naar(scan, volgende)
+    return uit
 
 
 def _vergeet_pdf(scan: Scan) -> None:

@@ -1,8 +1,8 @@
 """The scan as an explicit list of steps, derived from the scan's groups and the profile.
 
 One step per group and category ("Basiscompetenties: kennis"), a label step after each
-gebied when the person turned labels on, then a look back and the leerdoelen. The progress
-indicator and "later verder" both come from this list.
+gebied when the person turned labels on, then the leerdoelen, which open with a look back
+at the answers. The progress indicator and "later verder" both come from this list.
 """
 
 from __future__ import annotations
@@ -23,7 +23,11 @@ from competentieprofiel.templatetags.profieltaal import vertaald
 from .models import LeerdoelOpvolging, Scan, ScanGroep
 
 OPVOLGING, ITEMS, LABEL = "opvolging", "items", "label"
-TERUGBLIK, LEERDOELEN = "terugblik", "leerdoelen"
+LEERDOELEN = "leerdoelen"
+# Steps that are gone, and the step that took their place: a scan saved there (or an old
+# tab or bookmark) goes on from the newer step. The look back became the top of the
+# leerdoelen step (issue 11).
+VERVALLEN = {"terugblik": LEERDOELEN}
 
 # An honest time estimate, by the same model as bench/reistijd.py: every statement read once
 # at 230 words a minute, 1.5 s per choice (one a statement, a development wish in five),
@@ -77,6 +81,10 @@ class Stappenplan:
     def zoek(self, sleutel: str) -> Stap | None:
         return next((s for s in self.stappen if s.sleutel == sleutel), None)
 
+    def vervangen(self, sleutel: str) -> Stap | None:
+        """The step that took the place of a step that is gone, or None."""
+        return self.zoek(VERVALLEN[sleutel]) if sleutel in VERVALLEN else None
+
     def vorige(self, stap: Stap) -> Stap | None:
         return self.stappen[stap.nummer - 2] if stap.nummer > 1 else None
 
@@ -94,8 +102,10 @@ class Stappenplan:
         return self.stappen[0]
 
     def hervat(self, scan: Scan) -> Stap:
-        """Where the person left off: the step they last saved, or the first."""
-        return self.zoek(scan.huidige_stap) or self.eerste
+        """Where the person left off: the step they last saved (or what replaced it), or
+        the first."""
+        stap = scan.huidige_stap
+        return self.zoek(stap) or self.vervangen(stap) or self.eerste
 
 
 def stappenplan(scan: Scan) -> Stappenplan:
@@ -151,7 +161,6 @@ def stappenplan(scan: Scan) -> Stappenplan:
                     scangroep=sg,
                 )
             )
-    stappen.append(Stap(TERUGBLIK, TERUGBLIK, str(_("Terugblik"))))
     stappen.append(Stap(LEERDOELEN, LEERDOELEN, str(_("Leerdoelen en gesprekspunten"))))
     for nummer, stap in enumerate(stappen, start=1):
         stap.nummer = nummer

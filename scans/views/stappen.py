@@ -7,6 +7,7 @@ from django.contrib.auth.decorators import login_required
 from django.db import IntegrityError
 from django.http import Http404
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils.html import conditional_escape
 from django.utils.safestring import mark_safe
 from django.utils.text import get_text_list
@@ -27,17 +28,16 @@ from ..forms import (
     StapForm,
 )
 from ..models import Scan
-from ..rapport import bouw_rapport
 from ..stappen import (
     ITEMS,
     LABEL,
     LEERDOELEN,
     OPVOLGING,
-    TERUGBLIK,
     Stap,
     geschatte_minuten,
     stappenplan,
 )
+from ..terugblik import bouw_terugblik
 from .toegang import scan_van
 
 VORIGE, VOLGENDE, LATER = "vorige", "volgende", "later"
@@ -50,12 +50,16 @@ def stap(request, scan_id, stap: str):
     plan = stappenplan(scan)
     huidig = plan.zoek(stap)
     if huidig is None:
-        raise Http404
+        # A step that is gone (an old tab or bookmark): on to the one that replaced it;
+        # such a step had nothing to save.
+        vervangen = plan.vervangen(stap)
+        if vervangen is None:
+            raise Http404
+        return redirect("scans:stap", scan_id=scan.pk, stap=vervangen.sleutel)
     weergave = {
         OPVOLGING: _opvolgingstap,
         ITEMS: _itemstap,
         LABEL: _labelstap,
-        TERUGBLIK: _terugblik,
         LEERDOELEN: _leerdoelen,
     }
     try:
@@ -257,45 +261,50 @@ def _labelstap(request, scan, plan, huidig: Stap):
     )
 
 
-def _terugblik(request, scan, plan, huidig: Stap):
-    if request.method == "POST":
-        actie, doel = _waarheen(request, plan, huidig)
-        services.ga_naar(scan=scan, stap=(doel or huidig).sleutel)
-        return _na_opslaan(request, scan, actie, doel)
-    return render(
-        request,
-        "scans/terugblik.html",
-        _context(scan, plan, huidig, rapport=bouw_rapport(scan)),
-    )
-
-
 def _leerdoelen(request, scan, plan, huidig: Stap):
+    """The leerdoelen, below a look back at the answers. Each wish has a button that saves
+    what is typed and makes the wish a leerdoel (no JavaScript needed)."""
     if request.method == "POST":
         formset = LeerdoelFormSet(request.POST, prefix="leerdoel")
         gesprek = GesprekspuntenForm(request.POST)
         if formset.is_valid() and gesprek.is_valid():
+            wens = _wens_id(request, plan)
             actie, doel = _waarheen(request, plan, huidig)
-            services.bewaar_leerdoelen(
+            if wens is not None:
+                doel = huidig
+            uit = services.bewaar_leerdoelen(
                 scan=scan,
-                leerdoelen=[f.cleaned_data for f in formset.forms],
+                leerdoelen=[
+                    {**f.cleaned_data, "item_id": f.cleaned_data.get("item")} for f in formset.forms
+                ],
                 gesprekspunten=gesprek.cleaned_data["gesprekspunten"],
                 volgende=(doel or huidig).sleutel,
+                uit_wens=wens,
             )
+            if wens is not None:
+                return _terug_bij_wens(request, scan, huidig, uit)
             return _na_opslaan(request, scan, actie, doel)
+        leerdoelen = list(scan.leerdoelen.all())
     else:
-        bestaande = [
-            {
-                "wat": d.wat,
-                "waarom": d.waarom,
-                "eerste_stap": d.eerste_stap,
-                "hulp": d.hulp,
-                "wanneer": d.wanneer,
-            }
-            for d in scan.leerdoelen.all()
-        ]
-        formset = LeerdoelFormSet(initial=bestaande, prefix="leerdoel")
+        leerdoelen = list(scan.leerdoelen.all())
+        formset = LeerdoelFormSet(
+            initial=[
+                {veld: getattr(d, veld) for veld in services.LEERDOELVELDEN}
+                | {"item": d.item_id or ""}
+                for d in leerdoelen
+            ],
+            prefix="leerdoel",
+        )
         gesprek = GesprekspuntenForm(initial={"gesprekspunten": scan.gesprekspunten})
-    rapport = bouw_rapport(scan)
+    # Filled-in places and the first empty one are open; further empty ones wait under
+    # "nog een leerdoel", so the page asks for one at a time.
+    open_, dicht, leeg_gezien = [], [], False
+    for nummer, f in enumerate(formset.forms, start=1):
+        if f.leeg and not f.errors:
+            (dicht if leeg_gezien else open_).append((nummer, f))
+            leeg_gezien = True
+        else:
+            open_.append((nummer, f))
     return render(
         request,
         "scans/leerdoelen.html",
@@ -305,6 +314,47 @@ def _leerdoelen(request, scan, plan, huidig: Stap):
             huidig,
             formset=formset,
             gesprek=gesprek,
-            rapport=rapport,
+            terugblik=bouw_terugblik(scan, plan, leerdoelen),
+            leerdoelen_open=open_,
+            leerdoelen_dicht=dicht,
         ),
     )
+
+
+def _wens_id(request, plan) -> int | None:
+    """The statement whose "maak er een leerdoel van" button was pressed, if it is one of
+    this scan's."""
+    waarde = request.POST.get("uit_wens", "")
+    if not waarde.isdigit() or len(waarde) > 9:
+        return None
+    item_id = int(waarde)
+    return item_id if any(item_id in s.item_ids for s in plan) else None
+
+
+def _terug_bij_wens(request, scan, huidig: Stap, uit: services.UitWens | None):
+    adres = reverse("scans:stap", kwargs={"scan_id": scan.pk, "stap": huidig.sleutel})
+    if uit is None or uit.volgorde is None:
+        messages.info(
+            request,
+            _(
+                "Alles wat je schreef is bewaard. Er is geen plek meer vrij: je hebt al drie "
+                "leerdoelen. Wil je deze wens toch kiezen? Maak dan een van de drie leeg, of "
+                "schrijf de wens erbij."
+            ),
+        )
+        return redirect(adres + "#leerdoelen-kop")
+    if uit.nieuw:
+        messages.success(
+            request,
+            _(
+                "Je wens staat nu bij leerdoel %(nummer)s, en wat je schreef is bewaard. "
+                "Pas de woorden gerust aan en schrijf er een eerste stap bij."
+            )
+            % {"nummer": uit.volgorde},
+        )
+    else:
+        messages.info(
+            request,
+            _("Deze wens staat al bij leerdoel %(nummer)s.") % {"nummer": uit.volgorde},
+        )
+    return redirect(f"{adres}#leerdoel-{uit.volgorde}")

@@ -607,7 +607,6 @@ class VijandigeInvoer(TestCase):
 
         for url in (
             reverse("scans:rapport", kwargs={"scan_id": self.scan.pk}),
-            self._stap_url("terugblik"),
             self._stap_url("leerdoelen"),
         ):
             html = self.client.get(url).content.decode()

@@ -103,7 +103,7 @@ def stappen(f: Fotograaf, scan: str) -> list[tuple[int, str]]:
             "els => els.map(e => e.id)"
         )
     ]
-    f.open(scan + "stap/terugblik/")
+    f.open(scan + "stap/leerdoelen/")
     categorieen: list[str] = []
     for href in f.pagina.locator("main a[href*='/stap/']").evaluate_all(
         "els => els.map(e => e.getAttribute('href'))"
@@ -112,7 +112,7 @@ def stappen(f: Fotograaf, scan: str) -> list[tuple[int, str]]:
         if gevonden and gevonden[2] not in categorieen:
             categorieen.append(gevonden[2])
     kandidaten = [f"{g}.{c}" for g in groepen for c in categorieen]
-    kandidaten += [f"label.{g}" for g in groepen] + ["terugblik", "leerdoelen"]
+    kandidaten += [f"label.{g}" for g in groepen] + ["leerdoelen"]
 
     gevonden_stappen: dict[int, str] = {}
     totaal = 0

@@ -140,6 +140,7 @@ def fotografeer(browser: Browser, basis: str, taal: str, breedte: int, scans) ->
     foto("account-verwijderen-met-fouten")
     foto("wachtwoord-wijzigen", "/accounts/password_change/")
     pagina.goto(f"{basis}/scans/{tweede}/stap/leerdoelen/")
+    pagina.locator("#leerdoel-1 details.meer > summary").click()
     pagina.locator("#id_leerdoel-0-waarom").fill("Omdat het ertoe doet.")
     pagina.locator("button[value=later]").click()
     foto("leerdoelen-met-fout")

@@ -26,7 +26,7 @@ LEERDOEL = {
     "Waarom is dat belangrijk voor je?": "Dan sluit mijn advies beter aan bij docenten.",
     "Wat is een eerste, kleine stap?": "Meekijken bij de analyse van een collega.",
     "Wie of wat kan je daarbij helpen?": "Mijn collega-adviseur.",
-    "Wanneer wil je dit gedaan hebben?": "Voor de zomer",
+    "Wanneer zou je ermee aan de slag willen?": "Na de zomer",
 }
 
 HERKEN = "Dit herken ik in mijn werk"
@@ -106,7 +106,6 @@ def test_de_hele_reis_van_account_tot_verwijderde_scan(pagina: Page, url, inlogg
         f"{coach}: vaardigheden",
         f"{coach}: attitude",
         f"{coach}: jouw label",
-        "Terugblik",
         "Leerdoelen en gesprekspunten",
     ]
     totaal = len(stappen)
@@ -165,7 +164,7 @@ def test_de_hele_reis_van_account_tot_verwijderde_scan(pagina: Page, url, inlogg
 
     # On through every step; the progress line follows the list of steps.
     bewaar(pagina, "Bewaren en verder")
-    for nummer in range(2, totaal - 1):
+    for nummer in range(2, totaal):
         verwacht_stap(pagina, nummer, totaal, stappen[nummer - 1])
         if stappen[nummer - 1] == f"{brug}: kennis":
             item(pagina, brug_kennis[0]).get_by_label(HERKEN).check()
@@ -174,16 +173,24 @@ def test_de_hele_reis_van_account_tot_verwijderde_scan(pagina: Page, url, inlogg
             pagina.get_by_label("Gevorderd").check()
         bewaar(pagina, "Bewaren en verder")
 
-    # The look back already shows the label and the development wish.
-    verwacht_stap(pagina, totaal - 1, totaal, "Terugblik")
+    # The leerdoelen step looks back first: the label and the development wish, which one
+    # click turns into leerdoel 1, its words still the person's to change.
+    verwacht_stap(pagina, totaal, totaal, "Leerdoelen en gesprekspunten")
     terugblik_brug = pagina.get_by_role("region", name=brug)
     expect(terugblik_brug).to_contain_text("Je koos voor jezelf het label Gevorderd.")
-    expect(pagina.locator(".ontwikkelen-lijst")).to_have_text(kennis[1])
-    bewaar(pagina, "Verder")  # nothing to save on the look back
-
-    # Leerdoelen and gesprekspunten, then the report.
-    verwacht_stap(pagina, totaal, totaal, "Leerdoelen en gesprekspunten")
+    wensen = pagina.locator(".wensen li")
+    expect(wensen).to_have_count(1)
+    expect(wensen.locator("span")).to_have_text(kennis[1])
+    pagina.get_by_label("Wat wil je bespreken in je loopbaangesprek?").fill(GESPREKSPUNTEN)
+    wensen.get_by_role("button", name="Maak er een leerdoel van").click()
+    pagina.wait_for_url(url(f"/scans/{id_}/stap/leerdoelen/#leerdoel-1"))
     eerste = pagina.get_by_role("group", name="Leerdoel 1", exact=True)
+    expect(eerste.get_by_label("Wat wil je leren of ontwikkelen?")).to_have_value(kennis[1])
+    expect(pagina.get_by_label("Wat wil je bespreken in je loopbaangesprek?")).to_have_value(
+        GESPREKSPUNTEN
+    )
+    expect(wensen).to_contain_text("staat bij leerdoel 1")
+    eerste.get_by_text("Meer: waarom, wie of wat helpt, wanneer").click()
     for vraag, antwoord in LEERDOEL.items():
         eerste.get_by_label(vraag).fill(antwoord)
     pagina.get_by_label("Wat wil je bespreken in je loopbaangesprek?").fill(GESPREKSPUNTEN)
@@ -201,7 +208,9 @@ def test_de_hele_reis_van_account_tot_verwijderde_scan(pagina: Page, url, inlogg
     expect(leerdoel).to_have_count(1)
     for antwoord in LEERDOEL.values():
         expect(leerdoel).to_contain_text(antwoord)
-    expect(kaart.locator(".kaart-wensen li")).to_have_text([kennis[1]])
+    # The wish became the leerdoel: it is not listed a second time.
+    expect(kaart.locator(".kaart-wensen li")).to_have_count(0)
+    expect(kaart.locator(".kaart-wensen")).to_contain_text("als je leerdoelen")
 
     # The note is shown as the person typed it: the <b> is text, not markup.
     eigen_woorden = pagina.locator("#rapport-basis .eigen-woorden blockquote")
@@ -256,8 +265,8 @@ def test_de_scan_werkt_zonder_javascript(nieuwe_pagina, url, profiel):
     registreer(pagina, url, "joost@example.nl")
     pagina.get_by_label(gebied).check()
     pagina.get_by_role("button", name="Begin met de scan").click()
-    # Basis and one gebied in kennis, vaardigheden and attitude; a look back; leerdoelen.
-    totaal = 8
+    # Basis and one gebied in kennis, vaardigheden and attitude; leerdoelen.
+    totaal = 7
     verwacht_stap(pagina, 1, totaal, f"{basis}: kennis")
     item(pagina, kennis[0]).get_by_label(BEZIG).check()
     item(pagina, kennis[0]).get_by_label(ONTWIKKELEN).check()
@@ -273,11 +282,21 @@ def test_de_scan_werkt_zonder_javascript(nieuwe_pagina, url, profiel):
 
     for nummer in range(1, totaal):
         expect(pagina.locator(".voortgang")).to_have_text(f"Stap {nummer} van {totaal}")
-        bewaar(pagina, "Verder" if nummer == totaal - 1 else "Bewaren en verder")
+        bewaar(pagina, "Bewaren en verder")
     verwacht_stap(pagina, totaal, totaal, "Leerdoelen en gesprekspunten")
-    pagina.get_by_role("group", name="Leerdoel 1", exact=True).get_by_label(
-        "Wat wil je leren of ontwikkelen?"
-    ).fill("Vaker samen met docenten een les ontwerpen.")
+    # Without JavaScript too, a wish becomes a leerdoel with one button, and what was
+    # typed before stays.
+    eerste = pagina.get_by_role("group", name="Leerdoel 1", exact=True)
+    eerste.get_by_label("Wat wil je leren of ontwikkelen?").fill(
+        "Vaker samen met docenten een les ontwerpen."
+    )
+    pagina.locator(".wensen li").filter(has_text=kennis[0]).get_by_role("button").click()
+    expect(eerste.get_by_label("Wat wil je leren of ontwikkelen?")).to_have_value(
+        "Vaker samen met docenten een les ontwerpen."
+    )
+    tweede = pagina.get_by_role("group", name=re.compile("^Leerdoel 2"))
+    expect(tweede.get_by_label("Wat wil je leren of ontwikkelen?")).to_have_value(kennis[0])
+    tweede.get_by_label("Wat is een eerste, kleine stap?").fill("Een collega vragen.")
     bewaar(pagina, "Bewaren en rapport bekijken")
 
     expect(pagina.get_by_role("heading", level=1)).to_have_text("Ontwikkelrapport")

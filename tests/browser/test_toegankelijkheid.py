@@ -27,7 +27,7 @@ from django.test import Client
 from playwright.sync_api import Page
 
 from scans import services
-from scans.stappen import ITEMS, LABEL, LEERDOELEN, OPVOLGING, TERUGBLIK, stappenplan
+from scans.stappen import ITEMS, LABEL, LEERDOELEN, OPVOLGING, stappenplan
 from tests.i18n.catalogus import zorg_voor_mo
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -225,7 +225,7 @@ CONTROLES_JS = """
 @pytest.fixture
 def reflecties(profiel):
     """The demo person: a finished scan over everything, and a follow-up scan (coach, with
-    labels) that has every kind of step: opvolging, items, label, terugblik, leerdoelen."""
+    labels) that has every kind of step: opvolging, items, label, leerdoelen."""
     from scans.demo import maak_demo
 
     gebruiker, eerste, _ = maak_demo(profiel)
@@ -333,7 +333,7 @@ def keur_alles(pagina: Page, basis: str, taal: str, gebruiker, eerste, tweede) -
         ("nieuwe scan vanaf een vorige", f"/scans/nieuw/?vanaf={eerste.pk}"),
         *[
             (f"stap: {soort}", f"{scan}stap/{eerste_van[soort]}/")
-            for soort in (OPVOLGING, ITEMS, LABEL, TERUGBLIK, LEERDOELEN)
+            for soort in (OPVOLGING, ITEMS, LABEL, LEERDOELEN)
         ],
         ("rapport", f"{vorige}rapport/"),
         ("rapport, tussenstand met vergelijking", f"{scan}rapport/"),
@@ -356,6 +356,7 @@ def keur_alles(pagina: Page, basis: str, taal: str, gebruiker, eerste, tweede) -
     pagina.locator("button[value=later]").click()
     k.keur("stap: opvolging, met fout")
     k.open(f"{scan}stap/{LEERDOELEN}/")
+    pagina.locator("#leerdoel-1 details.meer > summary").click()
     pagina.locator("#id_leerdoel-0-waarom").fill("Omdat het ertoe doet.")
     pagina.locator("button[value=later]").click()
     k.keur("stap: leerdoelen, met fout")
@@ -639,7 +640,7 @@ def test_a_whole_scan_with_the_keyboard_only(nieuwe_pagina, url, profiel, gebrui
     tb.verstuur(lambda f: f["tag"] == "BUTTON" and f["tekst"] == "Start the scan")
     scan = Scan.objects.get(eigenaar=gebruiker)
     plan = stappenplan(scan)
-    assert [s.soort for s in plan][-3:] == [LABEL, TERUGBLIK, LEERDOELEN]
+    assert [s.soort for s in plan][-2:] == [LABEL, LEERDOELEN]
 
     gekozen_per_stap = {}
     for stap in plan:
@@ -654,15 +655,13 @@ def test_a_whole_scan_with_the_keyboard_only(nieuwe_pagina, url, profiel, gebrui
             tb.tab_tot(lambda f: f["type"] == "radio")
             tb.druk("ArrowDown")
             tb.verstuur(is_knop("volgende"))
-        elif stap.soort == TERUGBLIK:
-            tb.verstuur(is_knop("volgende"))
         elif stap.soort == LEERDOELEN:
             tb.tab_tot(lambda f: f["id"] == "id_leerdoel-0-wat")
             tb.typ("Een behoefteanalyse opzetten met een opleidingsteam.")
             tb.tab_tot(lambda f: f["id"] == "id_leerdoel-0-eerste_stap")
             tb.typ("Meekijken bij een collega.")
             # Shift+Tab goes back to the field before it.
-            assert tb.druk("Shift+Tab")["id"] == "id_leerdoel-0-waarom"
+            assert tb.druk("Shift+Tab")["id"] == "id_leerdoel-0-wat"
             tb.verstuur(is_knop("volgende"))
 
     # The report, reached by keyboard alone, with everything that was chosen.

@@ -8,6 +8,7 @@ from django.urls import reverse
 from competentieprofiel.laden import schrijf_profiel
 from competentieprofiel.models import ProfielVersie
 from scans.demo import maak_demo
+from scans.models import Antwoord, Leerdoel
 from scans.services import start_scan
 from scans.stappen import stappenplan
 
@@ -111,8 +112,9 @@ def test_the_report_page_stays_within_ten_queries_with_or_without_an_earlier_sca
     assert response.context["vergelijking"].andere_profielversie is nieuwe_versie
 
 
-# The step and start pages on their own (issue 10, step-page speed): ten, whatever the number of items on the page or gebieden in the scan. The
-# leerdoelen and terugblik pages are not within ten yet (14 and 13 on the demo scan).
+# The step, leerdoelen and start pages on their own (issue 10, step-page speed; issue 11 for
+# the leerdoelen step with its look back): ten, whatever the number of items on the page or
+# gebieden in the scan.
 STAP_EN_START = 10
 
 
@@ -132,8 +134,35 @@ def test_the_step_and_start_pages_stay_within_ten_queries(
     urls = [
         reverse("scans:stap", kwargs={"scan_id": scan.pk, "stap": s.sleutel})
         for s in stappenplan(scan)
-        if s.sleutel not in ("terugblik", "leerdoelen")
     ] + [reverse("scans:nieuw")]
     for url in urls:
         with django_assert_max_num_queries(STAP_EN_START):
             assert client.get(url).status_code == 200, url
+
+
+@pytest.mark.parametrize("vervolg", [False, True])
+def test_the_leerdoelen_step_stays_within_ten_queries_with_answers_wishes_and_leerdoelen(
+    client, npuls, django_assert_max_num_queries, vervolg
+):
+    """The demo person's scan over everything (every statement answered, wishes, leerdoelen,
+    one made from a wish), or a scan that follows it up: the look back costs two queries."""
+    gebruiker, scan, _ = maak_demo(npuls)
+    wens = Antwoord.objects.filter(scan=scan, ontwikkelen=True).first()
+    Leerdoel.objects.filter(scan=scan, volgorde=1).update(item_id=wens.item_id)
+    if vervolg:
+        scan = start_scan(
+            eigenaar=gebruiker, versie=npuls, gebieden=scan.gekozen_gebieden, vorige=scan
+        )
+        Antwoord.objects.create(scan=scan, item_id=wens.item_id, ontwikkelen=True)
+    client.force_login(gebruiker)
+    client.get(reverse("home"))
+    url = reverse("scans:stap", kwargs={"scan_id": scan.pk, "stap": "leerdoelen"})
+    with django_assert_max_num_queries(STAP_EN_START):
+        response = client.get(url)
+    assert response.status_code == 200
+    html = response.content.decode()
+    if vervolg:
+        assert f'name="uit_wens" value="{wens.item_id}"' in html
+    else:  # the wish that became leerdoel 1 says so instead of offering itself again
+        assert f'name="uit_wens" value="{wens.item_id}"' not in html
+        assert 'href="#leerdoel-1"' in html and 'name="uit_wens"' in html

@@ -17,7 +17,7 @@ def _items_op(html: str) -> list[str]:
     return sorted(set(re.findall(r'name="(item_\d+)"', html)))
 
 
-def test_the_steps_are_one_page_per_group_and_category_then_label_look_back_and_goals(scan):
+def test_the_steps_are_one_page_per_group_and_category_then_label_and_goals(scan):
     sleutels = [s.sleutel for s in stappenplan(scan)]
     assert sleutels == [
         "basis.kennis",
@@ -27,7 +27,6 @@ def test_the_steps_are_one_page_per_group_and_category_then_label_look_back_and_
         "coach.vaardigheden",
         "coach.attitude",
         "label.coach",
-        "terugblik",
         "leerdoelen",
     ]
 
@@ -41,7 +40,7 @@ def test_without_labels_there_is_no_label_step(scan):
 def test_a_step_page_shows_progress_description_items_and_the_scale(ingelogd, scan):
     response = ingelogd.get(_url(scan, "basis.vaardigheden"))
     html = response.content.decode()
-    assert "Stap 2 van 9" in html
+    assert "Stap 2 van 8" in html
     assert "<h1>Basiscompetenties: vaardigheden</h1>" in html
     assert scan.versie.groepen.get(sleutel="basis").korte_beschrijving in html
     assert len(_items_op(html)) == 8
@@ -199,17 +198,22 @@ def test_a_label_is_chosen_by_the_person_or_not_at_all(ingelogd, scan):
     assert sg.niveau is None and sg.label_gekozen
 
 
-def test_the_look_back_shows_wishes_open_items_and_all_answers(ingelogd, scan):
+def test_the_leerdoelen_step_looks_back_at_wishes_open_items_and_all_answers(ingelogd, scan):
     velden = _items_op(ingelogd.get(_url(scan, "basis.kennis")).content.decode())
     ingelogd.post(
         _url(scan, "basis.kennis"),
-        {velden[0]: "vanzelf", velden[1].replace("item_", "ontwikkelen_"): "on"},
+        {
+            velden[0]: "vanzelf",
+            velden[1]: "bezig",
+            velden[1].replace("item_", "ontwikkelen_"): "on",
+        },
     )
-    html = ingelogd.get(_url(scan, "terugblik")).content.decode()
+    html = ingelogd.get(_url(scan, "leerdoelen")).content.decode()
     assert "Je antwoorden bij dit gebied" in html
     assert "Dit is een vanzelfsprekend deel van mijn werk" in html
-    assert "Waar je je verder in wilt ontwikkelen" in html
-    assert "Waar je nog niet aan toe kwam" in html
+    assert "Hier wil je je verder in ontwikkelen" in html
+    assert "Nog open, als je wilt kijken:" in html
+    assert _url(scan, "basis.kennis") in html
 
 
 def test_leerdoelen_and_points_are_saved_and_finishing_leads_to_the_report(ingelogd, scan):
