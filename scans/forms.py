@@ -34,6 +34,14 @@ class StartForm(forms.Form):
     labels_aan = forms.BooleanField(
         label=_("Ja, ik wil per gebied zelf een reflectielabel kiezen"), required=False
     )
+    antwoorden_meenemen = forms.BooleanField(
+        label=_("Neem je vorige antwoorden mee en verander alleen wat er verschoven is"),
+        help_text=_(
+            "Liever een frisse blik? Laat dit dan uit: je begint leeg, en aan het eind zie je "
+            "toch wat er veranderd is."
+        ),
+        required=False,
+    )
     functie = forms.CharField(
         label=_("Je functie (mag je leeg laten)"),
         max_length=200,
@@ -46,12 +54,23 @@ class StartForm(forms.Form):
         required=False,
     )
 
-    def __init__(self, *args, versie: ProfielVersie, **kwargs):
+    def __init__(
+        self,
+        *args,
+        versie: ProfielVersie,
+        vervolg: bool = False,
+        heeft_labels: bool | None = None,
+        **kwargs,
+    ):
         super().__init__(*args, **kwargs)
         self.versie = versie
+        if not vervolg:
+            del self.fields["antwoorden_meenemen"]  # only when following an earlier scan
         self.fields["gebieden"].queryset = versie.groepen.filter(soort=Groep.Soort.GEBIED)
         self.fields["gebieden"].label_from_instance = lambda g: g.volledige_titel
-        if not versie.niveaus.exists():
+        if heeft_labels is None:
+            heeft_labels = versie.niveaus.exists()
+        if not heeft_labels:
             del self.fields["labels_aan"]
 
 

@@ -42,11 +42,13 @@ def start_scan(
     functie: str = "",
     sector: str = "",
     vorige: Scan | None = None,
+    antwoorden_meenemen: bool = False,
 ) -> Scan:
     """Start a scan on a version: its basis groups plus the chosen gebieden.
 
-    With `vorige`, the new scan follows an earlier one of the same person: its answers are
-    not copied (a fresh look), but its leerdoelen come along to reflect on.
+    With `vorige`, the new scan follows an earlier one of the same person and its
+    leerdoelen come along to reflect on. Its answers start empty (a fresh look), unless
+    the person chose `antwoorden_meenemen`: then they are copied (see `_neem_antwoorden_mee`).
     """
     if any(g.versie_id != versie.pk or g.is_basis for g in gebieden):
         raise ScanFout(_("Kies alleen competentiegebieden uit dit profiel."))
@@ -61,13 +63,49 @@ def start_scan(
         vorige_scan=vorige,
     )
     basis = list(versie.groepen.filter(soort=Groep.Soort.BASIS))
-    ScanGroep.objects.bulk_create(ScanGroep(scan=scan, groep=g) for g in [*basis, *gebieden])
+    groepen = [*basis, *gebieden]
+    ScanGroep.objects.bulk_create(ScanGroep(scan=scan, groep=g) for g in groepen)
     if vorige is not None:
         LeerdoelOpvolging.objects.bulk_create(
             LeerdoelOpvolging(scan=scan, volgorde=d.volgorde, leerdoel=d.wat)
             for d in vorige.leerdoelen.all()
         )
+        if antwoorden_meenemen:
+            _neem_antwoorden_mee(scan=scan, vorige=vorige, groepen=groepen)
     return scan
+
+
+def _neem_antwoorden_mee(*, scan: Scan, vorige: Scan, groepen: list[Groep]) -> None:
+    """Copy the earlier scan's answers (choice and wish) into the new one, for the
+    statements of the new scan's groups. Statements and scale options are matched by their
+    stable keys, as the comparison matches them, so this works across profile versions: a
+    statement the new version dropped stays behind, a new one starts empty, and a choice
+    whose option the new version no longer has starts open. Notes are not copied: they
+    belong to the moment they were written. Answers stay stored per scan, so the comparison
+    at the end still shows what moved."""
+    eerder = {
+        item: (optie, ontwikkelen)
+        for item, optie, ontwikkelen in Antwoord.objects.filter(scan=vorige).values_list(
+            "item__sleutel", "optie__sleutel", "ontwikkelen"
+        )
+        if optie is not None or ontwikkelen
+    }
+    if not eerder:
+        return
+    items = Item.objects.filter(groep__in=groepen, sleutel__in=eerder.keys()).values_list(
+        "pk", "sleutel"
+    )
+    opties = dict(scan.versie.schaalopties.values_list("sleutel", "pk"))
+    rijen = [
+        Antwoord(
+            scan=scan,
+            item_id=pk,
+            optie_id=opties.get(eerder[sleutel][0]),
+            ontwikkelen=eerder[sleutel][1],
+        )
+        for pk, sleutel in items
+    ]
+    Antwoord.objects.bulk_create(r for r in rijen if r.optie_id is not None or r.ontwikkelen)
 
 
 @dataclass(frozen=True)

@@ -157,8 +157,8 @@ def sinds_vorige(scan: Scan, rapport: Rapport) -> Vergelijking | None:
 
 def vervolg_instellingen(vorige: Scan, versie) -> dict:
     """Start-form defaults for a scan that follows `vorige`: same gebieden (by key) and
-    settings; the answers are deliberately not copied."""
-    sleutels = set(vorige.scangroepen.values_list("groep__sleutel", flat=True))
+    settings. The answers come along only if the person ticks that box (off by default)."""
+    sleutels = vorige.scangroepen.values("groep__sleutel")  # a subquery: one query in all
     return {
         "gebieden": list(versie.groepen.filter(soort="gebied", sleutel__in=sleutels)),
         "labels_aan": vorige.labels_aan,

@@ -64,8 +64,13 @@ def nieuwe_scan(request):
     if versie is None:
         return render(request, "scans/geen_profiel.html", status=503)
     initial = vervolg_instellingen(vorige, versie) if vorige else None
+    niveaus = list(versie.niveaus.all())
     form = StartForm(
-        request.POST if request.method == "POST" else None, versie=versie, initial=initial
+        request.POST if request.method == "POST" else None,
+        versie=versie,
+        vervolg=vorige is not None,
+        heeft_labels=bool(niveaus),
+        initial=initial,
     )
     if request.method == "POST" and form.is_valid():
         scan = services.start_scan(
@@ -76,6 +81,7 @@ def nieuwe_scan(request):
             functie=form.cleaned_data["functie"],
             sector=form.cleaned_data["sector"],
             vorige=vorige,
+            antwoorden_meenemen=form.cleaned_data.get("antwoorden_meenemen", False),
         )
         return redirect("scans:hervat", scan_id=scan.pk)
     groepen = groepen_met_items(versie)
@@ -115,7 +121,7 @@ def nieuwe_scan(request):
             "basis": basis,
             "basis_minuten": geschatte_minuten_voor(basis),
             "gebieden": gebieden,
-            "niveaus": list(versie.niveaus.all()),
+            "niveaus": niveaus,
         },
     )
 

@@ -166,3 +166,16 @@ def test_the_leerdoelen_step_stays_within_ten_queries_with_answers_wishes_and_le
     else:  # the wish that became leerdoel 1 says so instead of offering itself again
         assert f'name="uit_wens" value="{wens.item_id}"' not in html
         assert 'href="#leerdoel-1"' in html and 'name="uit_wens"' in html
+
+
+def test_the_start_page_from_an_earlier_scan_stays_within_ten_queries(
+    client, npuls, django_assert_max_num_queries
+):
+    eigenaar, vorige, _ = maak_demo(npuls)
+    client.force_login(eigenaar)
+    client.get(reverse("home"))  # the session's first refresh, as after a real login
+    for url in (reverse("scans:nieuw"), reverse("scans:nieuw") + f"?vanaf={vorige.pk}"):
+        with django_assert_max_num_queries(STAP_EN_START):
+            response = client.get(url)
+        assert response.status_code == 200, url
+    assert 'name="antwoorden_meenemen"' in response.content.decode()
