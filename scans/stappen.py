@@ -32,22 +32,26 @@ VERVALLEN = {"terugblik": LEERDOELEN}
 # An honest time estimate, by the same model as bench/reistijd.py: every statement read once
 # at 230 words a minute, 1.5 s per choice (one a statement, a development wish in five),
 # 1 s to load a page and 1.5 s for its "volgende", 60 s to write the leerdoel. What the pages
-# say besides the statements is an allowance in words, counted on today's pages and rounded
-# up: the scale, the wish and the note read once on the first step, a heading and buttons on
-# every page, a label step, and the look back and the leerdoelen together.
+# say besides the statements is counted too: a group's description (open on its first page),
+# and, as allowances counted on today's pages and rounded up, what the first step explains
+# once (the question, the scale, the wish, the note), a heading and buttons on every page, a
+# label step, and the leerdoelen step with its look back.
 WOORDEN_PER_MINUUT = 230
 SECONDEN_PER_KEUZE = 1.5
 SECONDEN_PER_PAGINA = 1.0 + 1.5
 WENS_PER = 5
 SECONDEN_VOOR_LEERDOEL = 60
-WOORDEN_EENMALIG = 120
+WOORDEN_EENMALIG = 140
 WOORDEN_PER_PAGINA = 10
 WOORDEN_LABELSTAP = 45
-WOORDEN_AFSLUITING = 300
+WOORDEN_AFSLUITING = 200
 # Without the texts at hand (a scan's step list holds only ids): a statement is counted as
-# twelve words (the Npuls statements average under eleven) and a step as six statements.
+# twelve words (the Npuls statements average under eleven), a step as six statements, a
+# group as three steps with a description of fifty words (the Npuls ones: 34 to 47).
 WOORDEN_PER_UITSPRAAK = 12
 UITSPRAKEN_PER_STAP = 6
+STAPPEN_PER_GROEP = 3
+WOORDEN_PER_GROEPSUITLEG = 50
 
 
 @dataclass
@@ -178,18 +182,23 @@ def geschatte_minuten(
     *,
     woorden: int | None = None,
     itemstappen: int | None = None,
+    groepswoorden: int | None = None,
     labelstappen: int = 0,
 ) -> int:
     """An honest estimate of a scan's time in whole minutes, rounded up: `woorden` in the
-    statements, spread over `itemstappen` pages, plus `labelstappen` label steps, then the
-    look back and the leerdoelen. The start page itself and the report are not counted."""
+    statements, spread over `itemstappen` pages, `groepswoorden` in the groups'
+    descriptions, plus `labelstappen` label steps, then the leerdoelen. The start page
+    itself and the report are not counted."""
     if woorden is None:
         woorden = aantal_items * WOORDEN_PER_UITSPRAAK
     if itemstappen is None:
         itemstappen = math.ceil(aantal_items / UITSPRAKEN_PER_STAP)
-    paginas = itemstappen + labelstappen + 2  # the look back and the leerdoelen
+    if groepswoorden is None:
+        groepswoorden = math.ceil(itemstappen / STAPPEN_PER_GROEP) * WOORDEN_PER_GROEPSUITLEG
+    paginas = itemstappen + labelstappen + 1  # the leerdoelen, with the look back on top
     gelezen = (
         woorden
+        + groepswoorden
         + WOORDEN_EENMALIG
         + paginas * WOORDEN_PER_PAGINA
         + labelstappen * WOORDEN_LABELSTAP
@@ -207,11 +216,13 @@ def geschatte_minuten(
 
 def geschatte_minuten_voor(groepen, *, labels: bool = False) -> int:
     """The estimate for a scan of these groups (GroepInhoud, items loaded: no queries),
-    counting the words of the statements as the person reads them, in their language."""
+    counting the words of the statements and descriptions as the person reads them, in
+    their language."""
     items = [item for g in groepen for item in g.items]
     return geschatte_minuten(
         len(items),
         woorden=sum(woorden_in(item.in_taal("tekst")) for item in items),
         itemstappen=sum(len(g.onderdelen) for g in groepen),
+        groepswoorden=sum(woorden_in(g.groep.in_taal("korte_beschrijving")) for g in groepen),
         labelstappen=sum(1 for g in groepen if not g.groep.is_basis) if labels else 0,
     )

@@ -27,16 +27,19 @@ def test_the_start_page_explains_the_network_and_shows_every_gebied(ingelogd, np
 
 
 def test_the_estimate_follows_the_journey_model_by_hand():
-    # 10 statements of 100 words in all on 2 step pages, then the look back and leerdoelen:
-    # read 100 + 120 (once) + 4 pages x 10 + 300 = 560 words at 230 a minute = 146.1 s;
-    # 10 choices and 2 wishes x 1.5 s = 18 s; 4 pages x 2.5 s = 10 s; the leerdoel 60 s.
-    # 234.1 s is 3.9 minutes: 4, rounded up.
-    assert geschatte_minuten(10, woorden=100, itemstappen=2) == 4
-    # A label step adds its page (2.5 s), 45 + 10 words (14.3 s) and a choice (1.5 s):
-    # 252.4 s, 4.2 minutes: 5.
-    assert geschatte_minuten(10, woorden=100, itemstappen=2, labelstappen=1) == 5
-    # Without the texts at hand: twelve words a statement, six statements a step.
-    assert geschatte_minuten(12) == geschatte_minuten(12, woorden=144, itemstappen=2)
+    # 10 statements of 100 words in all on 2 step pages, a group description of 40 words,
+    # then the leerdoelen: read 100 + 40 + 140 (once) + 3 pages x 10 + 200 = 510 words at
+    # 230 a minute = 133.0 s; 10 choices and 2 wishes x 1.5 s = 18 s; 3 pages x 2.5 s =
+    # 7.5 s; the leerdoel 60 s. 218.5 s is 3.6 minutes: 4, rounded up.
+    assert geschatte_minuten(10, woorden=100, itemstappen=2, groepswoorden=40) == 4
+    # Two label steps add their pages (5 s), 2 x (45 + 10) words (28.7 s) and two choices
+    # (3 s): 255.2 s, 4.3 minutes: 5.
+    assert geschatte_minuten(10, woorden=100, itemstappen=2, groepswoorden=40, labelstappen=2) == 5
+    # Without the texts at hand: twelve words a statement, six statements a step, a
+    # description of fifty words per three steps.
+    assert geschatte_minuten(30) == geschatte_minuten(
+        30, woorden=360, itemstappen=5, groepswoorden=100
+    )
 
 
 def test_the_estimate_counts_the_words_the_person_reads(npuls):
@@ -44,14 +47,18 @@ def test_the_estimate_counts_the_words_the_person_reads(npuls):
     basis, coach = groepen["basis"], groepen["coach"]
     items = basis.items + coach.items
     woorden = sum(woorden_in(i.tekst) for i in items)
-    assert (len(items), woorden) == (40, 408)
-    # 408 + 120 + 8 x 10 + 300 = 908 words: 236.9 s; 40 + 8 choices: 72 s; 8 pages: 20 s;
-    # 60 s: 388.9 s, 6.5 minutes: 7.
+    uitleg = sum(woorden_in(g.groep.korte_beschrijving) for g in (basis, coach))
+    assert (len(items), woorden, uitleg) == (40, 408, 80)
+    # 408 + 80 + 140 + 7 x 10 + 200 = 898 words: 234.3 s; 40 + 8 choices: 72 s; 7 pages:
+    # 17.5 s; 60 s: 383.8 s, 6.4 minutes: 7.
     assert geschatte_minuten_voor([basis, coach]) == 7
     with translation.override("en"):
         engels = sum(woorden_in(i.in_taal("tekst")) for i in items)
+        engelse_uitleg = sum(
+            woorden_in(g.groep.in_taal("korte_beschrijving")) for g in (basis, coach)
+        )
         assert geschatte_minuten_voor([basis, coach]) == geschatte_minuten(
-            40, woorden=engels, itemstappen=6
+            40, woorden=engels, itemstappen=6, groepswoorden=engelse_uitleg
         )
 
 
