@@ -213,6 +213,10 @@ class LeerdoelForm(forms.Form):
 
     MEER = ("waarom", "hulp", "wanneer")
 
+    def __init__(self, *args, wens_komt: bool = False, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.wens_komt = wens_komt
+
     def clean_item(self) -> int | None:
         """The statement's id; anything else (an old or altered form) is simply no link."""
         waarde = self.cleaned_data.get("item") or ""
@@ -221,7 +225,7 @@ class LeerdoelForm(forms.Form):
     def clean(self):
         data = super().clean()
         rest = any(data.get(n) for n in ("eerste_stap", *self.MEER))
-        if rest and not data.get("wat"):
+        if rest and not data.get("wat") and not self.wens_komt:
             self.add_error(
                 "wat", _("Schrijf hier kort wat je wilt ontwikkelen; de rest hoort daarbij.")
             )
@@ -237,7 +241,26 @@ class LeerdoelForm(forms.Form):
         return not any(self[n].value() for n in ("wat", "eerste_stap", *self.MEER))
 
 
-LeerdoelFormSet = forms.formset_factory(LeerdoelForm, extra=0, min_num=3, max_num=3, absolute_max=3)
+class BaseLeerdoelFormSet(forms.BaseFormSet):
+    """`wens_plek`: the place a wish is about to fill ("maak er een leerdoel van"); there a
+    first step without a "wat" is fine, since the wish brings the "wat"."""
+
+    def __init__(self, *args, wens_plek: int | None = None, **kwargs):
+        self.wens_plek = wens_plek
+        super().__init__(*args, **kwargs)
+
+    def get_form_kwargs(self, index):
+        return {**super().get_form_kwargs(index), "wens_komt": index == self.wens_plek}
+
+
+LeerdoelFormSet = forms.formset_factory(
+    LeerdoelForm,
+    formset=BaseLeerdoelFormSet,
+    extra=0,
+    min_num=3,
+    max_num=3,
+    absolute_max=3,
+)
 
 
 class GesprekspuntenForm(forms.Form):

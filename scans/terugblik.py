@@ -1,8 +1,9 @@
 """What the leerdoelen step shows above the leerdoelen: a look back per group at the wishes
 (as starting points for a leerdoel), what is still open, the label chosen and the answers.
 
-Read from the step list the page already built, plus the statements and the answers: two
-queries, whatever the number of statements or gebieden. Nothing is counted towards a
+Read from the step list the page already built, the statements from the version's content in
+memory (competentieprofiel.inhoud) and the answers: one query, whatever the number of
+statements or gebieden. Nothing is counted towards a
 score; it only groups the person's own answers.
 """
 
@@ -10,6 +11,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from competentieprofiel.inhoud import versie_inhoud
 from competentieprofiel.models import Categorie, Groep, Item, Niveau, Schaaloptie
 
 from .models import Antwoord, Leerdoel, Scan
@@ -62,7 +64,7 @@ def bouw_terugblik(
     """Per group of the scan, in the order of the steps, what the look back shows."""
     stappen = [s for s in plan if s.soort == ITEMS]
     item_ids = [i for s in stappen for i in s.item_ids]
-    items = {i.pk: i for i in Item.objects.filter(pk__in=item_ids).select_related("categorie")}
+    items = versie_inhoud(scan.versie).items
     antwoorden = {
         a.item_id: a
         for a in Antwoord.objects.filter(scan=scan, item_id__in=item_ids).select_related("optie")

@@ -265,10 +265,12 @@ def _leerdoelen(request, scan, plan, huidig: Stap):
     """The leerdoelen, below a look back at the answers. Each wish has a button that saves
     what is typed and makes the wish a leerdoel (no JavaScript needed)."""
     if request.method == "POST":
-        formset = LeerdoelFormSet(request.POST, prefix="leerdoel")
+        wens = _wens_id(request, plan)
+        formset = LeerdoelFormSet(
+            request.POST, prefix="leerdoel", wens_plek=_wens_plek(request, wens)
+        )
         gesprek = GesprekspuntenForm(request.POST)
         if formset.is_valid() and gesprek.is_valid():
-            wens = _wens_id(request, plan)
             actie, doel = _waarheen(request, plan, huidig)
             if wens is not None:
                 doel = huidig
@@ -296,15 +298,11 @@ def _leerdoelen(request, scan, plan, huidig: Stap):
             prefix="leerdoel",
         )
         gesprek = GesprekspuntenForm(initial={"gesprekspunten": scan.gesprekspunten})
-    # Filled-in places and the first empty one are open; further empty ones wait under
-    # "nog een leerdoel", so the page asks for one at a time.
-    open_, dicht, leeg_gezien = [], [], False
+    # The first place and every filled-in one are open; the empty others wait under "nog
+    # een leerdoel", so the page asks for one at a time.
+    open_, dicht = [], []
     for nummer, f in enumerate(formset.forms, start=1):
-        if f.leeg and not f.errors:
-            (dicht if leeg_gezien else open_).append((nummer, f))
-            leeg_gezien = True
-        else:
-            open_.append((nummer, f))
+        (dicht if nummer > 1 and f.leeg and not f.errors else open_).append((nummer, f))
     return render(
         request,
         "scans/leerdoelen.html",
@@ -331,6 +329,17 @@ def _wens_id(request, plan) -> int | None:
     return item_id if any(item_id in s.item_ids for s in plan) else None
 
 
+def _wens_plek(request, wens: int | None) -> int | None:
+    """The place the wish will fill: the first without a "wat" (perhaps with a first step
+    typed already), unless the wish is a leerdoel on this page already."""
+    if wens is None:
+        return None
+    plekken = range(services.MAX_LEERDOELEN)
+    if any(request.POST.get(f"leerdoel-{i}-item") == str(wens) for i in plekken):
+        return None
+    return next((i for i in plekken if not request.POST.get(f"leerdoel-{i}-wat", "").strip()), None)
+
+
 def _terug_bij_wens(request, scan, huidig: Stap, uit: services.UitWens | None):
     adres = reverse("scans:stap", kwargs={"scan_id": scan.pk, "stap": huidig.sleutel})
     if uit is None or uit.volgorde is None:
@@ -347,8 +356,8 @@ def _terug_bij_wens(request, scan, huidig: Stap, uit: services.UitWens | None):
         messages.success(
             request,
             _(
-                "Je wens staat nu bij leerdoel %(nummer)s, en wat je schreef is bewaard. "
-                "Pas de woorden gerust aan en schrijf er een eerste stap bij."
+                "Je wens staat nu bij leerdoel %(nummer)s; wat je al schreef is bewaard. "
+                "Pas de woorden gerust aan."
             )
             % {"nummer": uit.volgorde},
         )

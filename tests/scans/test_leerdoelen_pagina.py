@@ -87,16 +87,37 @@ def test_with_no_free_place_the_page_says_so_calmly_and_keeps_everything(ingelog
     ]
 
 
+def test_a_first_step_typed_before_choosing_the_wish_goes_with_it(ingelogd, scan):
+    item = _wens(scan)
+    response = ingelogd.post(
+        _url(scan),
+        _post(leerdoel__0__eerste_stap="Een collega vragen", uit_wens=str(item.pk)),
+    )
+    assert response["Location"] == _url(scan) + "#leerdoel-1"
+    doel = Leerdoel.objects.get(scan=scan)
+    assert (doel.wat, doel.eerste_stap, doel.item_id) == (
+        item.tekst,
+        "Een collega vragen",
+        item.pk,
+    )
+
+
 def test_a_refused_form_with_a_wish_saves_nothing_and_shows_the_error_by_its_field(ingelogd, scan):
     item = _wens(scan)
     response = ingelogd.post(
-        _url(scan), _post(leerdoel__0__hulp="Mijn team", uit_wens=str(item.pk))
+        _url(scan),
+        _post(
+            leerdoel__0__wat="Een doel",
+            leerdoel__1__hulp="Mijn team",
+            leerdoel__2__eerste_stap="x" * 5001,
+            uit_wens=str(item.pk),
+        ),
     )
     assert response.status_code == 200
     html = response.content.decode()
-    assert 'aria-describedby="id_leerdoel-0-wat-fout"' in html
-    assert 'id="id_leerdoel-0-wat-fout"' in html and 'aria-invalid="true"' in html
-    assert "Mijn team" in html
+    assert 'aria-describedby="id_leerdoel-2-eerste_stap-fout"' in html
+    assert 'id="id_leerdoel-2-eerste_stap-fout"' in html and 'aria-invalid="true"' in html
+    assert "Een doel" in html and "Mijn team" in html
     assert not Leerdoel.objects.filter(scan=scan).exists()
 
 

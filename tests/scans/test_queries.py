@@ -145,7 +145,7 @@ def test_the_leerdoelen_step_stays_within_ten_queries_with_answers_wishes_and_le
     client, npuls, django_assert_max_num_queries, vervolg
 ):
     """The demo person's scan over everything (every statement answered, wishes, leerdoelen,
-    one made from a wish), or a scan that follows it up: the look back costs two queries."""
+    one made from a wish), or a scan that follows it up: the look back costs one query."""
     gebruiker, scan, _ = maak_demo(npuls)
     wens = Antwoord.objects.filter(scan=scan, ontwikkelen=True).first()
     Leerdoel.objects.filter(scan=scan, volgorde=1).update(item_id=wens.item_id)
