@@ -66,3 +66,36 @@ def test_zonder_javascript_kies_je_een_kaart_en_begint_de_scan(
     pagina.wait_for_url("**/stap/**")
     scan = Scan.objects.get(eigenaar=gebruiker)
     assert [g.sleutel for g in scan.gekozen_gebieden] == ["coach"]
+
+
+def test_vanaf_een_eerdere_scan_neem_je_je_antwoorden_mee_met_een_tik(
+    nieuwe_pagina, url, inloggen, gebruiker, profiel
+):
+    from scans import services
+    from scans.stappen import stappenplan
+
+    eerder = services.start_scan(eigenaar=gebruiker, versie=profiel, gebieden=[])
+    stap = stappenplan(eerder).zoek("basis.kennis")
+    herken = profiel.schaalopties.get(sleutel="herken")
+    services.bewaar_itemstap(
+        scan=eerder,
+        stap=stap,
+        notitie=None,
+        volgende=stap.sleutel,
+        keuzes=[services.ItemKeuze(stap.item_ids[0], herken.pk, True)],
+    )
+    services.rond_af(scan=eerder)
+
+    pagina: Page = nieuwe_pagina(viewport={"width": 360, "height": 800})
+    inloggen(pagina, gebruiker.email)
+    pagina.goto(url(f"/scans/nieuw/?vanaf={eerder.pk}"))
+    meenemen = pagina.get_by_role("checkbox", name="Neem je vorige antwoorden mee", exact=False)
+    expect(meenemen).not_to_be_checked()
+    pagina.get_by_text("Liever een frisse blik?").click()  # the card is the label
+    expect(meenemen).to_be_checked()
+    pagina.get_by_role("button", name="Begin met de scan").click()
+    pagina.wait_for_url("**/stap/basis.kennis/")
+    eerste = pagina.locator("fieldset.item").first
+    expect(eerste.locator("input[type=radio][value=herken]")).to_be_checked()
+    expect(eerste.locator("input[type=checkbox]")).to_be_checked()
+    expect(pagina.locator("input[type=radio]:checked")).to_have_count(1)
