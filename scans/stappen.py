@@ -16,7 +16,7 @@ from django.utils.safestring import mark_safe
 from django.utils.translation import gettext_lazy as _
 
 from competentieprofiel.inhoud import versie_inhoud
-from competentieprofiel.models import Categorie, Niveau
+from competentieprofiel.models import Categorie, Item, Niveau
 from competentieprofiel.taal import ProfielTekst, in_een_taal
 from competentieprofiel.templatetags.profieltaal import vertaald
 
@@ -225,4 +225,20 @@ def geschatte_minuten_voor(groepen, *, labels: bool = False) -> int:
         itemstappen=sum(len(g.onderdelen) for g in groepen),
         groepswoorden=sum(woorden_in(g.groep.in_taal("korte_beschrijving")) for g in groepen),
         labelstappen=sum(1 for g in groepen if not g.groep.is_basis) if labels else 0,
+    )
+
+
+def geschatte_minuten_plan(plan: Stappenplan, items: dict[int, Item]) -> int:
+    """The same estimate for a scan's step list, with its statements at hand (`items` by
+    id, e.g. `versie_inhoud(...).items`: no queries), label steps included; the step pages
+    say the same as the start page did."""
+    itemstappen = [s for s in plan if s.soort == ITEMS]
+    ids = [pk for s in itemstappen for pk in s.item_ids]
+    groepen = {s.scangroep.groep_id: s.scangroep.groep for s in itemstappen}
+    return geschatte_minuten(
+        len(ids),
+        woorden=sum(woorden_in(items[pk].in_taal("tekst")) for pk in ids),
+        itemstappen=len(itemstappen),
+        groepswoorden=sum(woorden_in(g.in_taal("korte_beschrijving")) for g in groepen.values()),
+        labelstappen=sum(1 for s in plan if s.soort == LABEL),
     )

@@ -34,7 +34,7 @@ from ..stappen import (
     LEERDOELEN,
     OPVOLGING,
     Stap,
-    geschatte_minuten,
+    geschatte_minuten_plan,
     stappenplan,
 )
 from ..terugblik import bouw_terugblik
@@ -194,7 +194,7 @@ def _itemstap(request, scan, plan, huidig: Stap):
             rijen=form.rijen(),
             ontwikkelen_label=_("Hier wil ik me verder in ontwikkelen"),
             aantal_items=sum(len(s.item_ids) for s in plan),
-            minuten=geschatte_minuten(sum(len(s.item_ids) for s in plan)),
+            minuten=geschatte_minuten_plan(plan, inhoud.items),
             gekozen=_gekozen(plan),
             eerste_keer=eerste_keer,
             eerste_van_groep=plan.eerste_van_groep(huidig),

@@ -199,3 +199,13 @@ def test_a_scan_keeps_its_version_when_a_new_version_is_loaded(scan, npuls_data,
     scan.refresh_from_db()
     assert scan.versie.nummer == 1
     assert scan.versie.titel != "Een nieuwe titel"
+
+
+def test_the_first_step_says_the_same_time_as_the_start_page(ingelogd, npuls, gebruiker):
+    coach = npuls.groepen.get(sleutel="coach")
+    start = ingelogd.get(reverse("scans:nieuw")).content.decode()
+    minuten = re.search(r'id="tijd-coach">ongeveer (\d+) minuten<', start)[1]
+    ingelogd.post(reverse("scans:nieuw"), {"gebieden": [coach.pk]})
+    scan = Scan.objects.get(eigenaar=gebruiker)
+    url = reverse("scans:stap", kwargs={"scan_id": scan.pk, "stap": "basis.kennis"})
+    assert f"dat kost ongeveer {minuten} minuten" in ingelogd.get(url).content.decode()
