@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 
 from django.conf import settings
 
+from .inhoud import versie_inhoud
 from .models import Categorie, Groep, Item, ProfielVersie
 
 
@@ -52,19 +53,16 @@ def huidige_versie(sleutel: str | None = None) -> ProfielVersie | None:
 def groepen_met_items(
     versie: ProfielVersie, groep_ids: list[int] | None = None
 ) -> list[GroepInhoud]:
-    """Groups of a version with their items split per category, in profile order (2 queries)."""
-    groepen = Groep.objects.filter(versie=versie).order_by("volgorde")
+    """Groups of a version with their items split per category, in profile order (from the
+    version's content in memory: no query after the first time, see inhoud.py)."""
+    uit_geheugen = versie_inhoud(versie)
+    groepen = uit_geheugen.groepen
     if groep_ids is not None:
-        groepen = groepen.filter(pk__in=groep_ids)
+        groepen = [g for g in groepen if g.pk in set(groep_ids)]
     inhoud = {g.pk: GroepInhoud(g) for g in groepen}
-    items = (
-        Item.objects.filter(groep_id__in=inhoud.keys())
-        .select_related("categorie")
-        .order_by("volgorde")
-    )
-    for item in items:
-        groep = inhoud[item.groep_id]
-        if not groep.onderdelen or groep.onderdelen[-1].categorie.pk != item.categorie_id:
-            groep.onderdelen.append(Onderdeel(item.categorie))
-        groep.onderdelen[-1].items.append(item)
+    for groep_id, groep in inhoud.items():
+        for item in uit_geheugen.per_groep.get(groep_id, ()):
+            if not groep.onderdelen or groep.onderdelen[-1].categorie.pk != item.categorie_id:
+                groep.onderdelen.append(Onderdeel(item.categorie))
+            groep.onderdelen[-1].items.append(item)
     return list(inhoud.values())

@@ -5,7 +5,9 @@ from __future__ import annotations
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from competentieprofiel.inhoud import versie_inhoud
 from competentieprofiel.models import Groep, Item, ProfielVersie
+from competentieprofiel.templatetags.profieltaal import vertaald
 
 from .models import TEKST_MAX, LeerdoelOpvolging, Scan
 
@@ -69,7 +71,7 @@ class StartForm(forms.Form):
         self.fields["gebieden"].queryset = versie.groepen.filter(soort=Groep.Soort.GEBIED)
         self.fields["gebieden"].label_from_instance = lambda g: g.volledige_titel
         if heeft_labels is None:
-            heeft_labels = versie.niveaus.exists()
+            heeft_labels = versie_inhoud(versie).heeft_niveaus
         if not heeft_labels:
             del self.fields["labels_aan"]
 
@@ -138,33 +140,38 @@ class StapForm(forms.Form):
 
         The reflective options first, "niet van toepassing" last (quieter on the page).
         """
+        # Texts, not numbers (a number in a template goes through localisation) and each
+        # option's label marked up once, not once per statement.
         volgorde = [
-            (o, o.in_taal("label"))
+            (o, vertaald(o.in_taal("label")))
             for o in [o for o in self.opties if not o.buiten_rol]
             + [o for o in self.opties if o.buiten_rol]
         ]
         rijen = []
         for item in self.items:
-            keuze = self._waarde(f"item_{item.pk}")
-            ontwikkelen = self._waarde(f"ontwikkelen_{item.pk}")
+            pk = str(item.pk)
+            keuze = self._waarde(f"item_{pk}")
+            ontwikkelen = self._waarde(f"ontwikkelen_{pk}")
             if self.is_bound:
                 ontwikkelen = str(ontwikkelen).lower() not in ("", "false", "0")
             rijen.append(
                 {
                     "item": item,
+                    "pk": pk,
                     "opties": [
                         {
+                            "id": f"id_item_{pk}_{i}",
                             "sleutel": o.sleutel,
                             "label": label,
                             "rustig": o.buiten_rol,
                             "gekozen": o.sleutel == keuze,
                         }
-                        for o, label in volgorde
+                        for i, (o, label) in enumerate(volgorde)
                     ],
                     "ontwikkelen": bool(ontwikkelen),
-                    "getoond_keuze": self._waarde(f"getoond_item_{item.pk}"),
-                    "getoond_ontwikkelen": self._waarde(f"getoond_ontwikkelen_{item.pk}"),
-                    "fouten": self.errors.get(f"item_{item.pk}") if self.is_bound else None,
+                    "getoond_keuze": self._waarde(f"getoond_item_{pk}"),
+                    "getoond_ontwikkelen": self._waarde(f"getoond_ontwikkelen_{pk}"),
+                    "fouten": self.errors.get(f"item_{pk}") if self.is_bound else None,
                 }
             )
         return rijen

@@ -11,7 +11,6 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import datetime
 
-from django.db.models import Exists, OuterRef
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -261,15 +260,14 @@ def _bouw(
     ontbrekend = {s.versie_id for s in scans} - versies.keys()
     if ontbrekend:
         versies.update({v.pk: v for v in ProfielVersie.objects.filter(pk__in=ontbrekend)})
+        for s in scans:
+            s.versie = versies[s.versie_id]
     inhoud = {pk: versie_inhoud(v) for pk, v in versies.items()}
     opties_per_versie = {pk: list(i.opties) for pk, i in inhoud.items()}
     scangroepen_per_scan: dict = {s.pk: [] for s in scans}
     for sg in (
         ScanGroep.objects.filter(scan_id__in=[s.pk for s in scans])
         .select_related("groep", "niveau")
-        .annotate(
-            heeft_niveaus=Exists(Niveau.objects.filter(versie_id=OuterRef("groep__versie_id")))
-        )
         .order_by("groep__volgorde")
     ):
         scangroepen_per_scan[sg.scan_id].append(sg)
@@ -360,7 +358,7 @@ def _maak_rapport(
             )
         )
 
-    heeft_niveaus = volledig and any(sg.heeft_niveaus for sg in scangroepen)
+    heeft_niveaus = volledig and versie_inhoud(versie).heeft_niveaus
     return Rapport(
         scan=scan,
         versie=versie,

@@ -16,7 +16,7 @@ from django.utils.safestring import mark_safe
 from django.utils.translation import gettext_lazy as _
 
 from competentieprofiel.inhoud import versie_inhoud
-from competentieprofiel.models import Categorie, Item, Niveau
+from competentieprofiel.models import Categorie, Item
 from competentieprofiel.taal import ProfielTekst, in_een_taal
 from competentieprofiel.templatetags.profieltaal import vertaald
 
@@ -113,18 +113,15 @@ class Stappenplan:
 
 
 def stappenplan(scan: Scan) -> Stappenplan:
-    """Build the step list for a scan in one query: its groups, with whether the version
-    has labels and whether the scan looks back on earlier leerdoelen. The statements come
-    from the version's content in memory (competentieprofiel.inhoud)."""
-    scangroepen = list(
-        ScanGroep.objects.filter(scan=scan)
-        .select_related("groep", "niveau")
-        .annotate(
-            heeft_niveaus=Exists(Niveau.objects.filter(versie_id=OuterRef("groep__versie_id"))),
-            heeft_opvolgingen=Exists(LeerdoelOpvolging.objects.filter(scan_id=OuterRef("scan_id"))),
+    """Build the step list for a scan in one query: its groups (for a follow-up scan with
+    whether it looks back on earlier leerdoelen). The statements and whether the version
+    has labels come from the version's content in memory (competentieprofiel.inhoud)."""
+    scangroepen = ScanGroep.objects.filter(scan=scan).select_related("groep", "niveau")
+    if scan.vorige_scan_id:
+        scangroepen = scangroepen.annotate(
+            heeft_opvolgingen=Exists(LeerdoelOpvolging.objects.filter(scan_id=OuterRef("scan_id")))
         )
-        .order_by("groep__volgorde")
-    )
+    scangroepen = list(scangroepen.order_by("groep__volgorde"))
     per_groep: dict[int, dict[int, tuple[Categorie, list[int]]]] = {}
     inhoud = versie_inhoud(scan.versie)
     for sg in scangroepen:
@@ -132,10 +129,9 @@ def stappenplan(scan: Scan) -> Stappenplan:
         for item in inhoud.per_groep.get(sg.groep_id, ()):
             onderdelen.setdefault(item.categorie_id, (item.categorie, []))[1].append(item.id)
 
-    eerste = scangroepen[0] if scangroepen else None
-    heeft_niveaus = scan.labels_aan and eerste is not None and eerste.heeft_niveaus
+    heeft_niveaus = scan.labels_aan and inhoud.heeft_niveaus
     stappen: list[Stap] = []
-    if scan.vorige_scan_id and eerste is not None and eerste.heeft_opvolgingen:
+    if scan.vorige_scan_id and scangroepen and scangroepen[0].heeft_opvolgingen:
         stappen.append(Stap(OPVOLGING, OPVOLGING, str(_("Je vorige leerdoelen"))))
     for sg in scangroepen:
         for categorie, item_ids in per_groep.get(sg.groep_id, {}).values():

@@ -12,6 +12,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
+from competentieprofiel.inhoud import versie_inhoud
 from competentieprofiel.selectors import groepen_met_items, huidige_versie, nieuwste_versies
 from competentieprofiel.taal import actieve_taal
 
@@ -64,7 +65,7 @@ def nieuwe_scan(request):
     if versie is None:
         return render(request, "scans/geen_profiel.html", status=503)
     initial = vervolg_instellingen(vorige, versie) if vorige else None
-    niveaus = list(versie.niveaus.all())
+    niveaus = list(versie_inhoud(versie).niveaus)
     form = StartForm(
         request.POST if request.method == "POST" else None,
         versie=versie,

@@ -238,7 +238,7 @@ def _opvolgingstap(request, scan, plan, huidig: Stap):
 
 
 def _labelstap(request, scan, plan, huidig: Stap):
-    niveaus = list(scan.versie.niveaus.all())
+    niveaus = list(versie_inhoud(scan.versie).niveaus)
     if request.method == "POST":
         form = LabelForm(request.POST, niveaus=niveaus)
         if form.is_valid():
