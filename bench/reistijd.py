@@ -223,7 +223,7 @@ def loop_reis(browser, basis: str, gebied, aantal: int, binnen_rol: list[str], n
                 if teller % WENS_PER == WENS_PER - 1:
                     kies(huidig, uitspraak.locator("input[type=checkbox]"))
                 teller += 1
-        klik(huidig, p.locator("main form button[value=volgende]"))
+        klik(huidig, p.locator("main form button[value=volgende]:visible"))
     assert teller == aantal, (teller, aantal)
 
     hoogtes = {}

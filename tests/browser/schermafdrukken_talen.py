@@ -88,7 +88,7 @@ def scans_van_demo(browser: Browser, basis: str) -> tuple[str, str, list[str]]:
         )
         if nummer >= totaal:
             break
-        pagina.locator("button[value=volgende]").click()
+        pagina.locator("button[value=volgende]:visible").click()
         pagina.wait_for_load_state()
     context.close()
     return eerste, tweede, stappen
