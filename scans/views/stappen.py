@@ -183,6 +183,16 @@ def _itemstap(request, scan, plan, huidig: Stap):
         form = StapForm(initial=initial, items=items, opties=opties)
     eerste_itemstap = next(s for s in plan if s.soort == ITEMS)
     eerste_keer = eerste_itemstap.sleutel == huidig.sleutel and not bestaand
+    # What the scan holds and its time are said once, at the start of the first step.
+    inleiding = (
+        {
+            "aantal_items": sum(len(s.item_ids) for s in plan),
+            "minuten": geschatte_minuten_plan(plan, inhoud.items),
+            "gekozen": _gekozen(plan),
+        }
+        if eerste_keer
+        else {}
+    )
     return render(
         request,
         "scans/stap.html",
@@ -193,11 +203,9 @@ def _itemstap(request, scan, plan, huidig: Stap):
             form=form,
             rijen=form.rijen(),
             ontwikkelen_label=_("Hier wil ik me verder in ontwikkelen"),
-            aantal_items=sum(len(s.item_ids) for s in plan),
-            minuten=geschatte_minuten_plan(plan, inhoud.items),
-            gekozen=_gekozen(plan),
             eerste_keer=eerste_keer,
             eerste_van_groep=plan.eerste_van_groep(huidig),
+            **inleiding,
         ),
     )
 
