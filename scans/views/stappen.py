@@ -359,7 +359,7 @@ def _terug_bij_wens(request, scan, huidig: Stap, uit: services.UitWens | None):
                 "schrijf de wens erbij."
             ),
         )
-        return redirect(adres + "#leerdoelen-kop")
+        return redirect(adres)  # at the top, where the message is
     if uit.nieuw:
         messages.success(
             request,
