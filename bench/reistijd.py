@@ -17,7 +17,7 @@ The time is estimated with a fixed model, so the figures do not depend on the ma
 - the report at the end is not counted.
 
 It prints the breakdown per page, the total per journey, and the pixel height of every step
-page at 1280 and 360 px. Target: basis plus any single gebied in at most 8.0 minutes.
+page at 1280 and 360 px; with --regels also every line read, page by page. Target: basis plus any single gebied in at most 8.0 minutes.
 """
 
 from __future__ import annotations
@@ -71,6 +71,7 @@ class Pagina:
     klikken: int = 0
     laden: int = 1
     schrijven: float = 0.0
+    regels: list[str] = field(default_factory=list)  # the lines read here for the first time
 
     @property
     def seconden(self) -> float:
@@ -101,6 +102,7 @@ class Reis:
             if regel not in self.gelezen:
                 self.gelezen.add(regel)
                 huidig.woorden += woorden(regel)
+                huidig.regels.append(regel)
         self.paginas.append(huidig)
         return huidig
 
@@ -238,8 +240,13 @@ def loop_reis(browser, basis: str, gebied, aantal: int, binnen_rol: list[str], n
     return reis, hoogtes
 
 
-def druk_af(reis: Reis, hoogtes: dict) -> None:
+def druk_af(reis: Reis, hoogtes: dict, *, regels: bool = False) -> None:
     print(f"\n== basis plus {reis.gebied} ({reis.aantal_items} uitspraken) ==")
+    if regels:  # what the person reads, page by page (bench/reistijd.py --regels)
+        for p in reis.paginas:
+            print(f"-- {p.naam}")
+            for regel in p.regels:
+                print(f"   [{woorden(regel):>3}] {regel}")
     print(
         f"{'pagina':<24}{'woorden':>8}{'klikken':>8}{'laden':>6}{'schrijven':>10}{'seconden':>10}"
     )
@@ -279,7 +286,7 @@ def main() -> int:
                 reis, hoogtes = loop_reis(
                     browser, basis, gebied, basis_items + aantal, binnen_rol, nummer
                 )
-                druk_af(reis, hoogtes)
+                druk_af(reis, hoogtes, regels="--regels" in sys.argv)
                 reizen.append(reis)
             browser.close()
         server.shutdown()

@@ -65,13 +65,8 @@ def registreren(request):
             form.add_error("email", RegistratieForm.BESTAAT_AL)
             return render(request, "registration/registreren.html", {"form": form, **context})
         login(request, gebruiker, backend="django.contrib.auth.backends.ModelBackend")
-        if doel:
-            messages.success(request, _("Welkom! Je account is klaar."))
-            return redirect(doel)
-        messages.success(
-            request, _("Welkom! Je account is klaar. Kies hieronder waar je over wilt nadenken.")
-        )
-        return redirect("scans:nieuw")
+        messages.success(request, _("Welkom! Je account is klaar."))
+        return redirect(doel or "scans:nieuw")
     return render(request, "registration/registreren.html", {"form": form, **context})
 
 

@@ -101,7 +101,7 @@ def test_a_groups_description_is_open_on_its_first_page_and_folded_on_the_next(
     uitleg = pagina.locator("main .uitleg")
     expect(uitleg).to_contain_text("Hoe herken je dit in je werk?")
     expect(uitleg).to_contain_text("geen goede of foute antwoorden")
-    expect(uitleg).to_contain_text("verder in wilt ontwikkelen")
+    expect(uitleg).to_contain_text("verder wilt ontwikkelen")
 
     pagina.goto(url(f"/scans/{scan.pk}/stap/basis.vaardigheden/"))
     uitklap = pagina.locator("main details.groepsuitleg")
