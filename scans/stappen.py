@@ -116,14 +116,19 @@ def stappenplan(scan: Scan) -> Stappenplan:
     """Build the step list for a scan in one query: its groups (for a follow-up scan with
     whether it looks back on earlier leerdoelen). The statements and whether the version
     has labels come from the version's content in memory (competentieprofiel.inhoud)."""
-    scangroepen = ScanGroep.objects.filter(scan=scan).select_related("groep", "niveau")
+    inhoud = versie_inhoud(scan.versie)
+    scangroepen = ScanGroep.objects.filter(scan=scan).select_related("niveau")
     if scan.vorige_scan_id:
         scangroepen = scangroepen.annotate(
             heeft_opvolgingen=Exists(LeerdoelOpvolging.objects.filter(scan_id=OuterRef("scan_id")))
         )
-    scangroepen = list(scangroepen.order_by("groep__volgorde"))
+    # The groups themselves from memory, in the profile's order.
+    groepen = {g.pk: g for g in inhoud.groepen}
+    scangroepen = list(scangroepen)
+    for sg in scangroepen:
+        sg.groep = groepen[sg.groep_id]
+    scangroepen.sort(key=lambda sg: sg.groep.volgorde)
     per_groep: dict[int, dict[int, tuple[Categorie, list[int]]]] = {}
-    inhoud = versie_inhoud(scan.versie)
     for sg in scangroepen:
         onderdelen = per_groep.setdefault(sg.groep_id, {})
         for item in inhoud.per_groep.get(sg.groep_id, ()):
