@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from django import forms
+from django.utils.html import format_html_join
 from django.utils.translation import gettext_lazy as _
 
 from competentieprofiel.inhoud import versie_inhoud
@@ -74,6 +75,14 @@ class StartForm(forms.Form):
             heeft_labels = versie_inhoud(versie).heeft_niveaus
         if not heeft_labels:
             del self.fields["labels_aan"]
+
+
+# One option of a statement's scale. Written here, once per option and statement, rather
+# than in a template loop: that loop was the largest part of the step page's time.
+SCHAALOPTIE = (
+    '<label class="schaal-optie{0}" for="{1}"><input type="radio" name="item_{2}"'
+    ' value="{3}" id="{1}"{4}><span>{5}</span></label>'
+)
 
 
 class StapForm(forms.Form):
@@ -158,16 +167,21 @@ class StapForm(forms.Form):
                 {
                     "item": item,
                     "pk": pk,
-                    "opties": [
-                        {
-                            "id": f"id_item_{pk}_{i}",
-                            "sleutel": o.sleutel,
-                            "label": label,
-                            "rustig": o.buiten_rol,
-                            "gekozen": o.sleutel == keuze,
-                        }
-                        for i, (o, label) in enumerate(volgorde)
-                    ],
+                    "schaal": format_html_join(
+                        "",
+                        SCHAALOPTIE,
+                        (
+                            (
+                                " schaal-optie--rustig" if o.buiten_rol else "",
+                                f"id_item_{pk}_{i}",
+                                pk,
+                                o.sleutel,
+                                " checked" if o.sleutel == keuze else "",
+                                label,
+                            )
+                            for i, (o, label) in enumerate(volgorde)
+                        ),
+                    ),
                     "ontwikkelen": bool(ontwikkelen),
                     "getoond_keuze": self._waarde(f"getoond_item_{pk}"),
                     "getoond_ontwikkelen": self._waarde(f"getoond_ontwikkelen_{pk}"),
