@@ -140,8 +140,9 @@ def test_an_id_token_not_signed_by_the_providers_key_is_refused(
     """Our client checks the signature against the JWKS it is given: point it at another
     provider's keys (with the same key id, or another) and the real token fails."""
     ander = start_aanbieder(rp_basis, kid="zelfde")
-    eigen = start_aanbieder(rp_basis, kid=kid)
+    eigen = None
     try:
+        eigen = start_aanbieder(rp_basis, kid=kid)
         settings.ZELFSCAN_OIDC = {
             **eigen.instelling(),
             "authorization_endpoint": f"{eigen.issuer}/auth",
@@ -154,7 +155,8 @@ def test_an_id_token_not_signed_by_the_providers_key_is_refused(
         assert reden in caplog.text
     finally:
         ander.stop()
-        eigen.stop()
+        if eigen is not None:
+            eigen.stop()
 
 
 def test_the_provider_stopped_before_the_start(rp, settings, rp_basis):
