@@ -117,16 +117,19 @@ def stappenplan(scan: Scan) -> Stappenplan:
     whether it looks back on earlier leerdoelen). The statements and whether the version
     has labels come from the version's content in memory (competentieprofiel.inhoud)."""
     inhoud = versie_inhoud(scan.versie)
-    scangroepen = ScanGroep.objects.filter(scan=scan).select_related("niveau")
+    scangroepen = ScanGroep.objects.filter(scan=scan)
     if scan.vorige_scan_id:
         scangroepen = scangroepen.annotate(
             heeft_opvolgingen=Exists(LeerdoelOpvolging.objects.filter(scan_id=OuterRef("scan_id")))
         )
-    # The groups themselves from memory, in the profile's order.
+    # The groups and chosen labels themselves from memory, in the profile's order.
     groepen = {g.pk: g for g in inhoud.groepen}
+    niveaus = {n.pk: n for n in inhoud.niveaus}
     scangroepen = list(scangroepen)
     for sg in scangroepen:
         sg.groep = groepen[sg.groep_id]
+        if sg.niveau_id in niveaus:
+            sg.niveau = niveaus[sg.niveau_id]
     scangroepen.sort(key=lambda sg: sg.groep.volgorde)
     per_groep: dict[int, dict[int, tuple[Categorie, list[int]]]] = {}
     for sg in scangroepen:

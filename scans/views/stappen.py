@@ -165,16 +165,22 @@ def _itemstap(request, scan, plan, huidig: Stap):
                 return redirect("scans:stap", scan_id=scan.pk, stap=huidig.sleutel)
             return _na_opslaan(request, scan, actie, doel)
     else:
-        bestaand = {a.item_id: a for a in scan.antwoorden.filter(item_id__in=huidig.item_ids)}
-        notitie = scan.notities.filter(groep=huidig.groep, categorie=huidig.categorie).first()
-        initial = {"notitie": notitie.tekst if notitie else ""}
+        # Plain rows: (option, wish) per statement, and the note's text.
+        bestaand = {
+            item_id: (optie_id, ontwikkelen)
+            for item_id, optie_id, ontwikkelen in scan.antwoorden.filter(
+                item_id__in=huidig.item_ids
+            ).values_list("item_id", "optie_id", "ontwikkelen")
+        }
+        notitie = scan.notities.filter(
+            groep_id=huidig.groep.pk, categorie_id=huidig.categorie.pk
+        ).values_list("tekst", flat=True)[:1]
+        initial = {"notitie": notitie[0] if notitie else ""}
         opties_per_id = {o.pk: o.sleutel for o in opties}
         for item in items:
-            antwoord = bestaand.get(item.pk)
-            initial[f"item_{item.pk}"] = (
-                opties_per_id.get(antwoord.optie_id, LEEG) if antwoord else LEEG
-            )
-            initial[f"ontwikkelen_{item.pk}"] = bool(antwoord and antwoord.ontwikkelen)
+            optie_id, ontwikkelen = bestaand.get(item.pk, (None, False))
+            initial[f"item_{item.pk}"] = opties_per_id.get(optie_id, LEEG)
+            initial[f"ontwikkelen_{item.pk}"] = bool(ontwikkelen)
             initial[f"getoond_item_{item.pk}"] = initial[f"item_{item.pk}"]
             initial[f"getoond_ontwikkelen_{item.pk}"] = (
                 "1" if initial[f"ontwikkelen_{item.pk}"] else ""
