@@ -58,7 +58,8 @@ def groepen_met_items(
     uit_geheugen = versie_inhoud(versie)
     groepen = uit_geheugen.groepen
     if groep_ids is not None:
-        groepen = [g for g in groepen if g.pk in set(groep_ids)]
+        gevraagd = set(groep_ids)
+        groepen = [g for g in groepen if g.pk in gevraagd]
     inhoud = {g.pk: GroepInhoud(g) for g in groepen}
     for groep_id, groep in inhoud.items():
         for item in uit_geheugen.per_groep.get(groep_id, ()):

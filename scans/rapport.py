@@ -222,19 +222,16 @@ def _gesprekskaart(
     )
 
 
-def bouw_rapport(
-    scan: Scan, *, alleen_antwoorden: bool = False, zelfde_versie: Rapport | None = None
-) -> Rapport:
+def bouw_rapport(scan: Scan, *, alleen_antwoorden: bool = False) -> Rapport:
     """Everything the report shows, in a fixed number of queries.
 
     `alleen_antwoorden` builds only what a comparison needs (groups and answers: no labels,
-    notes or leerdoelen). `zelfde_versie` is a report on the same profile version whose scale
-    options and statements can be used again instead of read again.
+    notes or leerdoelen).
     """
     if alleen_antwoorden:
-        [rapport] = _bouw([], [scan], hergebruik=zelfde_versie)
+        [rapport] = _bouw([], [scan])
         return rapport
-    [rapport] = _bouw([scan], [], hergebruik=zelfde_versie)
+    [rapport] = _bouw([scan], [])
     return rapport
 
 
@@ -245,18 +242,14 @@ def bouw_rapporten(scan: Scan, eerder: Scan) -> tuple[Rapport, Rapport]:
     return rapport, vorig
 
 
-def _bouw(
-    volledig: list[Scan], alleen_antwoorden: list[Scan], *, hergebruik: Rapport | None = None
-) -> list[Rapport]:
-    """Reports of several scans with one query per kind of row: groups of the scans (with
-    whether their version has labels), answers, and for the full reports notes and
-    leerdoelen. Scale options and statements come from memory (competentieprofiel.inhoud)."""
+def _bouw(volledig: list[Scan], alleen_antwoorden: list[Scan]) -> list[Rapport]:
+    """Reports of several scans with one query per kind of row: groups of the scans,
+    answers, and for the full reports notes and leerdoelen. Scale options, labels and
+    statements come from memory (competentieprofiel.inhoud)."""
     scans = [*volledig, *alleen_antwoorden]
     # Scale options and statements from the versions' content in memory; a version not
     # read with its scan is read here, all in one query.
     versies = {s.versie_id: s.versie for s in scans if Scan.versie.is_cached(s)}
-    if hergebruik:
-        versies.setdefault(hergebruik.versie.pk, hergebruik.versie)
     ontbrekend = {s.versie_id for s in scans} - versies.keys()
     if ontbrekend:
         versies.update({v.pk: v for v in ProfielVersie.objects.filter(pk__in=ontbrekend)})

@@ -45,13 +45,6 @@ WOORDEN_EENMALIG = 140
 WOORDEN_PER_PAGINA = 10
 WOORDEN_LABELSTAP = 45
 WOORDEN_AFSLUITING = 200
-# Without the texts at hand (a scan's step list holds only ids): a statement is counted as
-# twelve words (the Npuls statements average under eleven), a step as six statements, a
-# group as three steps with a description of fifty words (the Npuls ones: 34 to 47).
-WOORDEN_PER_UITSPRAAK = 12
-UITSPRAKEN_PER_STAP = 6
-STAPPEN_PER_GROEP = 3
-WOORDEN_PER_GROEPSUITLEG = 50
 
 
 @dataclass
@@ -184,21 +177,15 @@ def woorden_in(tekst: str) -> int:
 def geschatte_minuten(
     aantal_items: int,
     *,
-    woorden: int | None = None,
-    itemstappen: int | None = None,
-    groepswoorden: int | None = None,
+    woorden: int,
+    itemstappen: int,
+    groepswoorden: int,
     labelstappen: int = 0,
 ) -> int:
     """An honest estimate of a scan's time in whole minutes, rounded up: `woorden` in the
     statements, spread over `itemstappen` pages, `groepswoorden` in the groups'
     descriptions, plus `labelstappen` label steps, then the leerdoelen. The start page
     itself and the report are not counted."""
-    if woorden is None:
-        woorden = aantal_items * WOORDEN_PER_UITSPRAAK
-    if itemstappen is None:
-        itemstappen = math.ceil(aantal_items / UITSPRAKEN_PER_STAP)
-    if groepswoorden is None:
-        groepswoorden = math.ceil(itemstappen / STAPPEN_PER_GROEP) * WOORDEN_PER_GROEPSUITLEG
     paginas = itemstappen + labelstappen + 1  # the leerdoelen, with the look back on top
     gelezen = (
         woorden

@@ -119,7 +119,7 @@ def vergelijk(eerder: Scan, nu: Scan, *, rapport_nu: Rapport | None = None) -> V
         r_nu, r_eerder = bouw_rapporten(nu, eerder)
     else:
         r_nu = rapport_nu
-        r_eerder = bouw_rapport(eerder, alleen_antwoorden=True, zelfde_versie=r_nu)
+        r_eerder = bouw_rapport(eerder, alleen_antwoorden=True)
     oud = {g.groep.sleutel: g for g in r_eerder.groepen}
     nieuw = {g.groep.sleutel: g for g in r_nu.groepen}
     volgorde = list(nieuw) + [s for s in oud if s not in nieuw]

@@ -35,11 +35,6 @@ def test_the_estimate_follows_the_journey_model_by_hand():
     # Two label steps add their pages (5 s), 2 x (45 + 10) words (28.7 s) and two choices
     # (3 s): 255.2 s, 4.3 minutes: 5.
     assert geschatte_minuten(10, woorden=100, itemstappen=2, groepswoorden=40, labelstappen=2) == 5
-    # Without the texts at hand: twelve words a statement, six statements a step, a
-    # description of fifty words per three steps.
-    assert geschatte_minuten(30) == geschatte_minuten(
-        30, woorden=360, itemstappen=5, groepswoorden=100
-    )
 
 
 def test_the_estimate_counts_the_words_the_person_reads(npuls):
