@@ -12,7 +12,7 @@ from django.contrib.auth.forms import (
 )
 from django.utils.translation import gettext_lazy as _
 
-WACHTWOORD_HULP = _("Minstens 8 tekens, niet alleen cijfers en niet te voor de hand liggend.")
+WACHTWOORD_HULP = _("Minstens 8 tekens, niet alleen cijfers en niet makkelijk te raden.")
 NIET_GELIJK = _("De twee wachtwoorden zijn niet gelijk.")
 
 
@@ -107,14 +107,11 @@ class RegistratieForm(forms.Form):
         forms.EmailField(
             label=_("E-mailadres"),
             max_length=150,
-            help_text=_(
-                "Hiermee log je in. We sturen je alleen een mail als je je wachtwoord vergeet."
-            ),
+            help_text=_("We mailen alleen als je je wachtwoord vergeet."),
             widget=forms.EmailInput(attrs={"autocomplete": "email"}),
         ),
         _("Vul je e-mailadres in."),
     )
-    naam = _naamveld()
     wachtwoord = _verplicht(
         forms.CharField(
             label=_("Wachtwoord"),
@@ -123,14 +120,6 @@ class RegistratieForm(forms.Form):
             help_text=WACHTWOORD_HULP,
         ),
         _("Kies een wachtwoord."),
-    )
-    wachtwoord_herhaald = _verplicht(
-        forms.CharField(
-            label=_("Wachtwoord nog een keer"),
-            strip=False,
-            widget=forms.PasswordInput(attrs={"autocomplete": "new-password"}),
-        ),
-        _("Typ je wachtwoord nog een keer."),
     )
 
     def clean_email(self):
@@ -141,15 +130,12 @@ class RegistratieForm(forms.Form):
 
     def clean(self):
         data = super().clean()
-        een, twee = data.get("wachtwoord"), data.get("wachtwoord_herhaald")
-        if een and twee and een != twee:
-            self.add_error("wachtwoord_herhaald", NIET_GELIJK)
-        elif een:
+        if wachtwoord := data.get("wachtwoord"):
             gebruiker = get_user_model()(
                 username=data.get("email", ""), email=data.get("email", "")
             )
             try:
-                password_validation.validate_password(een, gebruiker)
+                password_validation.validate_password(wachtwoord, gebruiker)
             except forms.ValidationError as fout:
                 self.add_error("wachtwoord", fout)
         return data

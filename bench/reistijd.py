@@ -188,7 +188,6 @@ def loop_reis(browser, basis: str, gebied, aantal: int, binnen_rol: list[str], n
     huidig = reis.lees(p, "account maken")
     vul(huidig, p.locator("#id_email"), f"reiziger{nummer}@example.nl")
     vul(huidig, p.locator("#id_wachtwoord"), WACHTWOORD)
-    vul(huidig, p.locator("#id_wachtwoord_herhaald"), WACHTWOORD)
     klik(huidig, p.locator("main form button[type=submit]"))
 
     p.wait_for_url("**/scans/nieuw/")

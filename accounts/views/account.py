@@ -59,7 +59,6 @@ def registreren(request):
             gebruiker = services.registreer(
                 email=form.cleaned_data["email"],
                 wachtwoord=form.cleaned_data["wachtwoord"],
-                naam=form.cleaned_data["naam"],
             )
         except IntegrityError:  # the same address registered a moment ago, in another tab
             form.add_error("email", RegistratieForm.BESTAAT_AL)

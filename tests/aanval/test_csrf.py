@@ -57,7 +57,6 @@ def _alles_mag(wereld) -> dict:
         "email": EMAIL,
         "naam": "AANVALLER",
         "wachtwoord": WACHTWOORD,
-        "wachtwoord_herhaald": WACHTWOORD,
         "old_password": WACHTWOORD,
         "new_password1": nieuw,
         "new_password2": nieuw,
