@@ -10,10 +10,25 @@ from django.contrib.auth.forms import (
     PasswordResetForm,
     SetPasswordForm,
 )
+from django.template.loader import render_to_string
 from django.utils.translation import gettext_lazy as _
 
 WACHTWOORD_HULP = _("Minstens 8 tekens, niet alleen cijfers en niet makkelijk te raden.")
 NIET_GELIJK = _("De twee wachtwoorden zijn niet gelijk.")
+
+
+class WachtwoordInput(forms.PasswordInput):
+    """A password field with a button that shows what one typed (as the GOV.UK Design
+    System's password input). The field stays type=password; the button is `hidden` until
+    static/js/zelfscan.js reveals it, so without JavaScript it is a plain password field."""
+
+    def __init__(self, attrs=None):
+        super().__init__({"spellcheck": "false", "autocapitalize": "none", **(attrs or {})})
+
+    def render(self, name, value, attrs=None, renderer=None):
+        veld = super().render(name, value, attrs, renderer)
+        veld_id = (attrs or {}).get("id") or self.attrs.get("id", "")
+        return render_to_string("_wachtwoordveld.html", {"veld": veld, "veld_id": veld_id})
 
 
 def _verplicht(veld: forms.Field, melding) -> forms.Field:
@@ -49,6 +64,7 @@ class InlogForm(AuthenticationForm):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
+        self.fields["password"].widget = WachtwoordInput(attrs={"autocomplete": "current-password"})
         _verplicht(self.fields["password"], _("Vul je wachtwoord in."))
 
     def clean_username(self):
@@ -116,7 +132,7 @@ class RegistratieForm(forms.Form):
         forms.CharField(
             label=_("Wachtwoord"),
             strip=False,
-            widget=forms.PasswordInput(attrs={"autocomplete": "new-password"}),
+            widget=WachtwoordInput(attrs={"autocomplete": "new-password"}),
             help_text=WACHTWOORD_HULP,
         ),
         _("Kies een wachtwoord."),

@@ -1,5 +1,7 @@
 """Accounts: e-mail and password are enough; a display name is optional."""
 
+import re
+
 from django.contrib.auth import get_user_model
 from django.core import mail
 from django.urls import reverse
@@ -144,3 +146,21 @@ def test_the_registration_form_asks_an_address_and_one_password(client, db):
     assert 'name="wachtwoord"' in html and 'autocomplete="new-password"' in html
     assert 'name="naam"' not in html  # the name is set on Mijn gegevens, if at all
     assert 'name="wachtwoord_herhaald"' not in html
+
+
+def test_a_password_field_has_a_show_button_that_waits_for_javascript(client, gebruiker):
+    for pad, veld, autocomplete in (
+        (reverse("registreren"), "id_wachtwoord", "new-password"),
+        (reverse("login"), "id_password", "current-password"),
+    ):
+        html = client.get(pad).content.decode()
+        assert f'id="{veld}"' in html and f'autocomplete="{autocomplete}"' in html
+        knop = re.search(
+            r'<button type="button" class="wachtwoordknop"[^>]*>([^<]*)</button>', html
+        )
+        assert knop, pad
+        assert f'aria-controls="{veld}"' in knop[0]
+        assert 'aria-label="Toon wachtwoord"' in knop[0]
+        assert re.search(r"\shidden[\s>]", knop[0])  # offered only by static/js/zelfscan.js
+        assert knop[1] == "Toon"
+        assert 'aria-live="polite" data-wachtwoordstatus' in html

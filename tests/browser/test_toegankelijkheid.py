@@ -311,6 +311,8 @@ def keur_alles(pagina: Page, basis: str, taal: str, gebruiker, eerste, tweede) -
     k.keur("account maken")
     pagina.locator("#id_email").fill("geen-adres")
     pagina.locator("#id_wachtwoord").fill("kort")
+    pagina.locator(".wachtwoordknop").click()
+    k.keur("account maken, wachtwoord zichtbaar")
     pagina.locator("main form button[type=submit]").click()
     k.keur("account maken, met fouten")
     k.open("/accounts/login/")
@@ -611,7 +613,8 @@ def test_a_whole_scan_with_the_keyboard_only(nieuwe_pagina, url, profiel, gebrui
     )
     tb = Toetsenbord(pagina)
 
-    # Log in: skip link, then the two fields and the button, all by keyboard.
+    # Log in: skip link, then the two fields, the show button and the submit button, all
+    # by keyboard.
     pagina.goto(url("/accounts/login/"))
     tb.naar_inhoud()
     assert tb.druk("Tab")["id"] == "id_username"
@@ -619,7 +622,11 @@ def test_a_whole_scan_with_the_keyboard_only(nieuwe_pagina, url, profiel, gebrui
     assert tb.druk("Tab")["id"] == "id_password"
     tb.typ(WACHTWOORD)
     gefocust = tb.druk("Tab")
-    assert gefocust["tag"] == "BUTTON", gefocust
+    assert (gefocust["tag"], gefocust["tekst"]) == ("BUTTON", "Show"), gefocust
+    tb.druk("Space")
+    assert pagina.locator("#id_password").get_attribute("type") == "text"
+    gefocust = tb.druk("Tab")
+    assert (gefocust["tag"], gefocust["type"]) == ("BUTTON", "submit"), gefocust
     with pagina.expect_navigation():
         pagina.keyboard.press("Enter")
     assert pagina.url.split("#")[0] == url("/scans/")
