@@ -14,7 +14,6 @@ from django.template.loader import render_to_string
 from django.utils.translation import gettext_lazy as _
 
 WACHTWOORD_HULP = _("Minstens 8 tekens, niet alleen cijfers en niet makkelijk te raden.")
-NIET_GELIJK = _("De twee wachtwoorden zijn niet gelijk.")
 
 
 class WachtwoordInput(forms.PasswordInput):
@@ -79,16 +78,20 @@ class WachtwoordHerstelForm(PasswordResetForm):
 
 
 class _NieuwWachtwoord:
-    """The new-password fields of Django's forms, in the words of our registration form."""
-
-    error_messages = {"password_mismatch": NIET_GELIJK}
+    """The new password of Django's forms as at registration: one field, in our words,
+    with the show button (which is how one checks it; there is no repeat field)."""
 
     def _nieuw_wachtwoord_in_eigen_woorden(self) -> None:
-        een, twee = self.fields["new_password1"], self.fields["new_password2"]
-        een.label, een.help_text = _("Nieuw wachtwoord"), WACHTWOORD_HULP
-        twee.label, twee.help_text = _("Nieuw wachtwoord nog een keer"), ""
-        _verplicht(een, _("Kies een nieuw wachtwoord."))
-        _verplicht(twee, _("Typ je nieuwe wachtwoord nog een keer."))
+        del self.fields["new_password2"]
+        veld = self.fields["new_password1"]
+        veld.label, veld.help_text = _("Nieuw wachtwoord"), WACHTWOORD_HULP
+        veld.widget = WachtwoordInput(attrs={"autocomplete": "new-password"})
+        _verplicht(veld, _("Kies een nieuw wachtwoord."))
+
+    def clean(self):
+        # Django's clean() compares with the repeat field; here the one field is validated.
+        self.validate_password_for_user(self.user, "new_password1")
+        return self.cleaned_data
 
 
 class NieuwWachtwoordForm(_NieuwWachtwoord, SetPasswordForm):
@@ -103,7 +106,6 @@ class WachtwoordWijzigenForm(_NieuwWachtwoord, PasswordChangeForm):
     """Changing one's password while logged in."""
 
     error_messages = {
-        "password_mismatch": NIET_GELIJK,
         "password_incorrect": _("Dit is niet je huidige wachtwoord. Probeer het nog eens."),
     }
 

@@ -59,7 +59,6 @@ def _alles_mag(wereld) -> dict:
         "wachtwoord": WACHTWOORD,
         "old_password": WACHTWOORD,
         "new_password1": nieuw,
-        "new_password2": nieuw,
         "password1": nieuw,
         "password2": nieuw,
         "language": "en",

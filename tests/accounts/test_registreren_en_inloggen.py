@@ -80,10 +80,7 @@ def test_a_forgotten_password_can_be_reset_by_mail(client, gebruiker):
     assert "Nieuw wachtwoord kiezen" in formulier.content.decode()
     response = client.post(
         formulier.redirect_chain[-1][0],
-        {
-            "new_password1": "Nog-een-lang-wachtwoord-7",
-            "new_password2": "Nog-een-lang-wachtwoord-7",
-        },
+        {"new_password1": "Nog-een-lang-wachtwoord-7"},
     )
     assert response["Location"] == reverse("password_reset_complete")
     gebruiker.refresh_from_db()
@@ -164,3 +161,18 @@ def test_a_password_field_has_a_show_button_that_waits_for_javascript(client, ge
         assert re.search(r"\shidden[\s>]", knop[0])  # offered only by static/js/zelfscan.js
         assert knop[1] == "Toon"
         assert 'aria-live="polite" data-wachtwoordstatus' in html
+
+
+def test_a_new_password_is_asked_once_with_the_show_button_too(ingelogd, gebruiker):
+    url = reverse("password_change")
+    html = ingelogd.get(url).content.decode()
+    assert 'name="new_password1"' in html and 'name="new_password2"' not in html
+    assert 'aria-controls="id_new_password1"' in html
+    assert 'id="id_new_password1"' in html and 'autocomplete="new-password"' in html
+    response = ingelogd.post(
+        url,
+        {"old_password": "Een-lang-wachtwoord-42", "new_password1": "Nog-een-lang-wachtwoord-7"},
+    )
+    assert response["Location"] == reverse("password_change_done")
+    gebruiker.refresh_from_db()
+    assert gebruiker.check_password("Nog-een-lang-wachtwoord-7")
