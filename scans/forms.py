@@ -115,7 +115,7 @@ class StapForm(forms.Form):
                 required=False, widget=forms.HiddenInput
             )
         self.fields["notitie"] = _begrensd(
-            label=notitie_label or _("Een voorbeeld uit je praktijk, of wat je hierbij denkt"),
+            label=notitie_label or _("Jouw voorbeeld of gedachte"),
             widget=forms.Textarea(attrs={"rows": 4}),
         )
         self.fields["getoond_notitie"] = forms.CharField(

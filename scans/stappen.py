@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from django.db.models import Exists, OuterRef
 from django.utils.html import conditional_escape
 from django.utils.safestring import mark_safe
+from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
 
 from competentieprofiel.inhoud import versie_inhoud
@@ -105,6 +106,11 @@ class Stappenplan:
         return self.zoek(stap) or self.vervangen(stap) or self.eerste
 
 
+def _naamveld(groep) -> str:
+    """The field a step heading names a group by: its role name, else its title."""
+    return "rolnaam" if groep.rolnaam else "titel"
+
+
 def stappenplan(scan: Scan) -> Stappenplan:
     """Build the step list for a scan in one query: its groups (for a follow-up scan with
     whether it looks back on earlier leerdoelen). The statements and whether the version
@@ -136,9 +142,13 @@ def stappenplan(scan: Scan) -> Stappenplan:
         stappen.append(Stap(OPVOLGING, OPVOLGING, str(_("Je vorige leerdoelen"))))
     for sg in scangroepen:
         for categorie, item_ids in per_groep.get(sg.groep_id, {}).values():
-            # Group and category from one language: never "Core competences: kennis".
-            groep, onderdeel = in_een_taal(None, (sg.groep, "titel"), (categorie, "titel"))
-            titel = ProfielTekst(f"{groep}: {onderdeel.lower()}", groep.taal)
+            # Group and category from one language: never "Core competences: kennis". A
+            # gebied goes by the role name people chose it by on the start page ("Coach:
+            # kennis"); its full title is on the start page and in the report.
+            groep, onderdeel = in_een_taal(
+                None, (sg.groep, _naamveld(sg.groep)), (categorie, "titel")
+            )
+            titel = ProfielTekst(f"{capfirst(groep)}: {onderdeel.lower()}", groep.taal)
             stappen.append(
                 Stap(
                     sleutel=f"{sg.groep.sleutel}.{categorie.sleutel}",
@@ -151,7 +161,8 @@ def stappenplan(scan: Scan) -> Stappenplan:
                 )
             )
         if heeft_niveaus and not sg.groep.is_basis:
-            gebied = sg.groep.in_taal("titel")
+            naam = sg.groep.in_taal(_naamveld(sg.groep))
+            gebied = ProfielTekst(capfirst(naam), naam.taal)
             zin = str(_("%(gebied)s: jouw label"))
             stappen.append(
                 Stap(

@@ -189,14 +189,16 @@ def _itemstap(request, scan, plan, huidig: Stap):
         form = StapForm(initial=initial, items=items, opties=opties)
     eerste_itemstap = next(s for s in plan if s.soort == ITEMS)
     eerste_keer = eerste_itemstap.sleutel == huidig.sleutel and not bestaand
-    # What the scan holds and its time are said once, at the start of the first step.
+    # With more than one gebied, the first step says what the scan holds and its time: the
+    # start page gave the time per gebied only (with one, it said this already).
+    gebieden = {s.groep.pk for s in plan if s.groep and not s.groep.is_basis}
     inleiding = (
         {
             "aantal_items": sum(len(s.item_ids) for s in plan),
             "minuten": geschatte_minuten_plan(plan, inhoud.items),
             "gekozen": _gekozen(plan),
         }
-        if eerste_keer
+        if eerste_keer and len(gebieden) > 1
         else {}
     )
     return render(
@@ -275,6 +277,9 @@ def _labelstap(request, scan, plan, huidig: Stap):
     )
 
 
+UIT_WENS = "leerdoel_uit_wens"  # the session key: the leerdoel a wish just filled
+
+
 def _leerdoelen(request, scan, plan, huidig: Stap):
     """The leerdoelen, below a look back at the answers. Each wish has a button that saves
     what is typed and makes the wish a leerdoel (no JavaScript needed)."""
@@ -312,6 +317,7 @@ def _leerdoelen(request, scan, plan, huidig: Stap):
             prefix="leerdoel",
         )
         gesprek = GesprekspuntenForm(initial={"gesprekspunten": scan.gesprekspunten})
+    uit_wens = request.session.pop(UIT_WENS, None) if request.method == "GET" else None
     # The first place and every filled-in one are open; the empty others wait under "nog
     # een leerdoel", so the page asks for one at a time.
     open_, dicht = [], []
@@ -329,6 +335,7 @@ def _leerdoelen(request, scan, plan, huidig: Stap):
             terugblik=bouw_terugblik(scan, plan, leerdoelen),
             leerdoelen_open=open_,
             leerdoelen_dicht=dicht,
+            uit_wens=uit_wens,
         ),
     )
 
@@ -367,14 +374,8 @@ def _terug_bij_wens(request, scan, huidig: Stap, uit: services.UitWens | None):
         )
         return redirect(adres)  # at the top, where the message is
     if uit.nieuw:
-        messages.success(
-            request,
-            _(
-                "Je wens staat nu bij leerdoel %(nummer)s; wat je al schreef is bewaard. "
-                "Pas de woorden gerust aan."
-            )
-            % {"nummer": uit.volgorde},
-        )
+        # Said in the leerdoel itself, where the page opens (not at the top).
+        request.session[UIT_WENS] = uit.volgorde
     else:
         messages.info(
             request,

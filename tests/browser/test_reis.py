@@ -52,6 +52,12 @@ def titel(versie, groep: str) -> str:
     return Groep.objects.get(versie=versie, sleutel=groep).titel
 
 
+def stapnaam(versie, groep: str) -> str:
+    """How a step heading names a group: by its role name ("Coach: kennis"), else its title."""
+    g = Groep.objects.get(versie=versie, sleutel=groep)
+    return g.rolnaam[:1].upper() + g.rolnaam[1:] if g.rolnaam else g.titel
+
+
 def item(pagina: Page, tekst: str):
     """The fieldset of one statement on a step page, found by its text."""
     return pagina.get_by_role("group", name=tekst, exact=True)
@@ -97,18 +103,19 @@ def test_de_hele_reis_van_account_tot_verwijderde_scan(pagina: Page, url, inlogg
     kennis = item_teksten(profiel, "basis", "kennis")
     vaardigheden = item_teksten(profiel, "basis", "vaardigheden")
     brug_kennis = item_teksten(profiel, "bruggenbouwer", "kennis")
+    brug_kop, coach_kop = stapnaam(profiel, "bruggenbouwer"), stapnaam(profiel, "coach")
     stappen = [
         f"{basis}: kennis",
         f"{basis}: vaardigheden",
         f"{basis}: attitude",
-        f"{brug}: kennis",
-        f"{brug}: vaardigheden",
-        f"{brug}: attitude",
-        f"{brug}: jouw label",
-        f"{coach}: kennis",
-        f"{coach}: vaardigheden",
-        f"{coach}: attitude",
-        f"{coach}: jouw label",
+        f"{brug_kop}: kennis",
+        f"{brug_kop}: vaardigheden",
+        f"{brug_kop}: attitude",
+        f"{brug_kop}: jouw label",
+        f"{coach_kop}: kennis",
+        f"{coach_kop}: vaardigheden",
+        f"{coach_kop}: attitude",
+        f"{coach_kop}: jouw label",
         "Leerdoelen en gesprekspunten",
     ]
     totaal = len(stappen)
@@ -127,7 +134,7 @@ def test_de_hele_reis_van_account_tot_verwijderde_scan(pagina: Page, url, inlogg
     item(pagina, kennis[1]).get_by_label(BEZIG).check()
     item(pagina, kennis[1]).get_by_label(ONTWIKKELEN).check()
     item(pagina, kennis[2]).get_by_label(NVT).check()
-    pagina.get_by_label("Een voorbeeld uit je praktijk").fill(NOTITIE)
+    pagina.get_by_label("Jouw voorbeeld of gedachte").fill(NOTITIE)
     bewaar(pagina, "Bewaren en verder")
 
     # Step 2: one answer, then stop for now.
@@ -163,15 +170,15 @@ def test_de_hele_reis_van_account_tot_verwijderde_scan(pagina: Page, url, inlogg
     expect(item(pagina, kennis[2]).get_by_label(NVT)).to_be_checked()
     for tekst in kennis[3:]:
         expect(item(pagina, tekst).locator("input[type=radio]:checked")).to_have_count(0)
-    expect(pagina.get_by_label("Een voorbeeld uit je praktijk")).to_have_value(NOTITIE)
+    expect(pagina.get_by_label("Jouw voorbeeld of gedachte")).to_have_value(NOTITIE)
 
     # On through every step; the progress line follows the list of steps.
     bewaar(pagina, "Bewaren en verder")
     for nummer in range(2, totaal):
         verwacht_stap(pagina, nummer, totaal, stappen[nummer - 1])
-        if stappen[nummer - 1] == f"{brug}: kennis":
+        if stappen[nummer - 1] == f"{brug_kop}: kennis":
             item(pagina, brug_kennis[0]).get_by_label(HERKEN).check()
-        if stappen[nummer - 1] == f"{brug}: jouw label":
+        if stappen[nummer - 1] == f"{brug_kop}: jouw label":
             expect(pagina.get_by_text("wij berekenen niets uit je antwoorden")).to_be_visible()
             pagina.get_by_label("Gevorderd").check()
         bewaar(pagina, "Bewaren en verder")
@@ -273,7 +280,7 @@ def test_de_scan_werkt_zonder_javascript(nieuwe_pagina, url, profiel):
     verwacht_stap(pagina, 1, totaal, f"{basis}: kennis")
     item(pagina, kennis[0]).get_by_label(BEZIG).check()
     item(pagina, kennis[0]).get_by_label(ONTWIKKELEN).check()
-    pagina.get_by_label("Een voorbeeld uit je praktijk").fill(NOTITIE)
+    pagina.get_by_label("Jouw voorbeeld of gedachte").fill(NOTITIE)
     bewaar(pagina, "Bewaren en verder")
 
     verwacht_stap(pagina, 2, totaal, f"{basis}: vaardigheden")
@@ -281,7 +288,7 @@ def test_de_scan_werkt_zonder_javascript(nieuwe_pagina, url, profiel):
     verwacht_stap(pagina, 1, totaal, f"{basis}: kennis")
     expect(item(pagina, kennis[0]).get_by_label(BEZIG)).to_be_checked()
     expect(item(pagina, kennis[0]).get_by_label(ONTWIKKELEN)).to_be_checked()
-    expect(pagina.get_by_label("Een voorbeeld uit je praktijk")).to_have_value(NOTITIE)
+    expect(pagina.get_by_label("Jouw voorbeeld of gedachte")).to_have_value(NOTITIE)
 
     for nummer in range(1, totaal):
         expect(pagina.locator(".voortgang")).to_have_text(f"Stap {nummer} van {totaal}")

@@ -42,7 +42,7 @@ def test_de_startpagina_leest_in_een_minuut_en_elke_kaart_is_een_grote_knop(
         kaart = pagina.locator("label.keuzekaart--kies", has=vakje)
         assert kaart.bounding_box()["height"] >= 44
         # A tap anywhere on the card, here on its one line, ticks the box; again unticks.
-        kaart.locator(".kaartzin").click()
+        kaart.locator(".kaarttitel").click()
         expect(vakje).to_be_checked()
         kaart.locator(".kaarttijd").click()
         expect(vakje).not_to_be_checked()
@@ -61,7 +61,9 @@ def test_zonder_javascript_kies_je_een_kaart_en_begint_de_scan(
     pagina: Page = nieuwe_pagina(java_script_enabled=False, viewport={"width": 360, "height": 800})
     inloggen(pagina, gebruiker.email)
     pagina.goto(url("/scans/nieuw/"))
-    pagina.locator("label.keuzekaart--kies", has_text="Docenten en teams begeleiden").click()
+    pagina.locator(
+        "label.keuzekaart--kies", has_text="Begeleiden professionele ontwikkeling"
+    ).click()
     pagina.get_by_role("button", name="Begin met de scan").click()
     pagina.wait_for_url("**/stap/**")
     scan = Scan.objects.get(eigenaar=gebruiker)

@@ -65,7 +65,14 @@ def test_the_wish_button_saves_what_was_typed_and_returns_at_the_new_leerdoel(in
     assert scan.gesprekspunten == "Tijd voor scholing" and not scan.is_afgerond
 
     html = ingelogd.get(_url(scan)).content.decode()
-    assert "Je wens staat nu bij leerdoel 2" in html
+    # Said once, in the leerdoel the page opens at, not at the top of the page.
+    melding = "Je wens staat hier. Pas de woorden gerust aan."
+    assert html.count(melding) == 1
+    assert (
+        html.index('id="leerdoel-2"') < html.index(melding) < html.index('id="id_leerdoel-1-wat"')
+    )
+    assert 'class="meldingen"' not in html
+    assert melding not in ingelogd.get(_url(scan)).content.decode()  # and only once
     assert re.search(r'id="id_leerdoel-1-wat"[^>]*>\s*' + re.escape(item.tekst), html)
     assert f'name="leerdoel-1-item" value="{item.pk}"' in html  # the hidden link
     assert 'href="#leerdoel-2"' in html  # the wish now says where it went

@@ -41,13 +41,13 @@ def test_the_description_is_open_on_the_first_page_and_folded_on_the_next(ingelo
     for stap in ("basis.vaardigheden", "basis.attitude"):
         html = _html(ingelogd, scan, stap)
         assert OPEN not in html and GEVOUWEN in html
-        assert "<summary>Over Basiscompetenties</summary>" in html
+        assert "<summary>Waar gaat dit over?</summary>" in html
         assert basis.korte_beschrijving in html  # folded, not gone
 
     html = _html(ingelogd, scan, "coach.kennis")
     assert OPEN in html and GEVOUWEN not in html
     assert coach.korte_beschrijving in html
-    assert f"<summary>Over {coach.titel}</summary>" in _html(ingelogd, scan, "coach.attitude")
+    assert "<summary>Waar gaat dit over?</summary>" in _html(ingelogd, scan, "coach.attitude")
 
 
 def test_the_scale_is_explained_at_the_first_step_only(ingelogd, scan):

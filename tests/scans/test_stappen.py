@@ -47,7 +47,7 @@ def test_a_step_page_shows_progress_description_items_and_the_scale(ingelogd, sc
     assert html.count("<fieldset") == 8
     assert "Niet van toepassing in mijn rol" in html
     assert "Hier wil ik me verder in ontwikkelen" in html
-    assert "Een voorbeeld uit je praktijk, of wat je hierbij denkt" in html
+    assert "Jouw voorbeeld of gedachte" in html
 
 
 def test_next_saves_the_answers_and_goes_to_the_next_step(ingelogd, scan):
