@@ -134,3 +134,31 @@ def test_the_folded_description_opens_without_javascript(
     expect(uitklap.get_by_text(basis)).to_be_hidden()
     uitklap.locator("summary").click()
     expect(uitklap.get_by_text(basis)).to_be_visible()
+
+
+@pytest.mark.parametrize("breedte", [1280, 1600])
+def test_the_header_and_the_text_keep_their_place_between_step_and_other_pages(
+    nieuwe_pagina, url, inloggen, gebruiker, scan, breedte
+):
+    # The item steps are wider than the other pages; the header and the left edge of the
+    # text stay where they are when a person walks from one to the other.
+    pagina = _stap(nieuwe_pagina, url, inloggen, gebruiker, scan, "basis.kennis", breedte)
+    posities = []
+    for pad in (
+        f"/scans/{scan.pk}/stap/basis.kennis/",
+        f"/scans/{scan.pk}/stap/leerdoelen/",
+        "/scans/nieuw/",
+    ):
+        pagina.goto(url(pad))
+        posities.append(
+            pagina.evaluate(
+                """() => [
+                    document.querySelector('.site-naam').getBoundingClientRect().left,
+                    document.querySelector('.site-header nav').getBoundingClientRect().right,
+                    document.querySelector('main h1').getBoundingClientRect().left,
+                ]"""
+            )
+        )
+    assert posities[0] == posities[1] == posities[2], posities
+    # The header's own text is at the left edge of the page's text.
+    assert posities[0][0] == posities[0][2]
