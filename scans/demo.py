@@ -49,10 +49,13 @@ def maak_demo(versie: ProfielVersie) -> tuple[object, Scan, bool]:
     opties = list(versie.schaalopties.all())
     niveaus = list(versie.niveaus.all())
     plan = stappenplan(scan)
+    eerste_wens = None  # the statement the third leerdoel starts from, as its button does
     for nummer, stap in enumerate(plan):
         if stap.soort == ITEMS:
             keuzes = []
             for j, item_id in enumerate(stap.item_ids):
+                if eerste_wens is None and (j + nummer) % 4 == 0:
+                    eerste_wens = item_id
                 # A varied, human-looking spread; every fifth item left open.
                 optie = None if (j + nummer) % 5 == 4 else opties[(j + 2 * nummer) % len(opties)]
                 keuzes.append(
@@ -89,6 +92,13 @@ def maak_demo(versie: ProfielVersie) -> tuple[object, Scan, bool]:
                 "eerste_stap": "Aansluiten bij het overleg van de onderwijsdirecteuren & teamleiders.",
                 "hulp": "Mijn leidinggevende",
                 "wanneer": "Dit studiejaar",
+            },
+            {
+                # Made from a wish (its button fills in the statement), then put in the
+                # person's own words, with a first step.
+                "wat": "Bijblijven met wat er in leertechnologie verandert, en dat delen.",
+                "eerste_stap": "Een middag meekijken bij de pilot met AI-feedback.",
+                "item_id": eerste_wens,
             },
         ],
         gesprekspunten=(

@@ -72,12 +72,14 @@ def test_the_follow_up_of_earlier_leerdoelen_is_the_first_step_and_is_reported(c
     html = client.get(url).content.decode()
     assert "Wat is ermee gebeurd?" in html and "losgelaten" in html
     data = {
-        "opvolging-TOTAL_FORMS": "2",
-        "opvolging-INITIAL_FORMS": "2",
+        "opvolging-TOTAL_FORMS": "3",
+        "opvolging-INITIAL_FORMS": "3",
         "opvolging-0-status": "bereikt",
         "opvolging-0-notitie": "Gedaan met het team & meer",
         "opvolging-1-status": "losgelaten",
         "opvolging-1-notitie": "",
+        "opvolging-2-status": "",  # the third left open
+        "opvolging-2-notitie": "",
         "actie": "volgende",
     }
     response = client.post(url, data)
@@ -85,6 +87,7 @@ def test_the_follow_up_of_earlier_leerdoelen_is_the_first_step_and_is_reported(c
     assert [(o.status, o.notitie) for o in nieuw.opvolgingen.all()] == [
         ("bereikt", "Gedaan met het team & meer"),
         ("losgelaten", ""),
+        ("", ""),
     ]
     rapport = client.get(reverse("scans:rapport", kwargs={"scan_id": nieuw.pk})).content.decode()
     assert "Sinds je vorige scan" in rapport
