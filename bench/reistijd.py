@@ -17,7 +17,8 @@ The time is estimated with a fixed model, so the figures do not depend on the ma
 - the report at the end is not counted.
 
 It prints the breakdown per page, the total per journey, and the pixel height of every step
-page at 1280 and 360 px; with --regels also every line read, page by page. Target: basis plus any single gebied in at most 8.0 minutes.
+page at 1280 and 360 px; with --regels also every line read, page by page; with --alle it
+walks basis plus every gebied, not only the smallest and the largest. Target: basis plus any single gebied in at most 8.0 minutes.
 """
 
 from __future__ import annotations
@@ -146,14 +147,16 @@ def server_starten() -> tuple[str, object]:
     return f"http://127.0.0.1:{server.server_address[1]}", server
 
 
-def gebieden_naar_grootte(versie) -> list[tuple[object, int]]:
+def gebieden_naar_grootte(versie, alle: bool = False) -> list[tuple[object, int]]:
     """The smallest and the largest gebied by number of statements (first in profile order
-    on a tie)."""
+    on a tie); with `alle`, every gebied in profile order."""
     from django.db.models import Count
 
     gebieden = list(
         versie.groepen.filter(soort="gebied").annotate(n=Count("items")).order_by("volgorde")
     )
+    if alle:
+        return [(g, g.n) for g in gebieden]
     kleinste = min(gebieden, key=lambda g: g.n)
     grootste = max(gebieden, key=lambda g: g.n)
     return [(kleinste, kleinste.n), (grootste, grootste.n)]
@@ -267,7 +270,7 @@ def main() -> int:
         binnen_rol = list(
             versie.schaalopties.filter(buiten_rol=False).values_list("sleutel", flat=True)
         )
-        keuzes = gebieden_naar_grootte(versie)
+        keuzes = gebieden_naar_grootte(versie, alle="--alle" in sys.argv)
         basis_items = versie.items.filter(groep__soort="basis").count()
         basis, server = server_starten()
 
