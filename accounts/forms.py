@@ -186,7 +186,7 @@ class AccountVerwijderenForm(forms.Form):
                 forms.CharField(
                     label=_("Je wachtwoord, ter bevestiging"),
                     strip=False,
-                    widget=forms.PasswordInput(attrs={"autocomplete": "current-password"}),
+                    widget=WachtwoordInput(attrs={"autocomplete": "current-password"}),
                 ),
                 _("Vul je wachtwoord in; zo weten we zeker dat jij het bent."),
             )

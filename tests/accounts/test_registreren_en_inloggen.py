@@ -149,7 +149,10 @@ def test_a_password_field_has_a_show_button_that_waits_for_javascript(client, ge
     for pad, veld, autocomplete in (
         (reverse("registreren"), "id_wachtwoord", "new-password"),
         (reverse("login"), "id_password", "current-password"),
+        (reverse("account_verwijderen"), "id_wachtwoord", "current-password"),
     ):
+        if pad == reverse("account_verwijderen"):
+            client.force_login(gebruiker)
         html = client.get(pad).content.decode()
         assert f'id="{veld}"' in html and f'autocomplete="{autocomplete}"' in html
         knop = re.search(
