@@ -163,6 +163,12 @@ class Groep(Vertaalbaar):
         return self.soort == self.Soort.BASIS
 
     @property
+    def naamveld(self) -> str:
+        """The field the group goes by in short (a step heading, a list of chosen gebieden):
+        its role name ("coach"), else its title."""
+        return "rolnaam" if self.rolnaam else "titel"
+
+    @property
     def kop(self) -> dict[str, ProfielTekst]:
         """Title and role name for a heading, both in the active language or both in the
         source language, never one of each."""

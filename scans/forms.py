@@ -207,6 +207,13 @@ class LabelForm(forms.Form):
         return self.niveaus.get(self.cleaned_data.get("niveau") or "")
 
 
+def item_id_uit(waarde) -> int | None:
+    """A statement's id as a form posted it (a hidden field, a wish's button), or None for
+    anything else: empty, not a number, or longer than an id can be."""
+    waarde = waarde or ""
+    return int(waarde) if waarde.isdigit() and len(waarde) < 10 else None
+
+
 class LeerdoelForm(forms.Form):
     """One leerdoel: up front what and a first step, the rest optional under "meer".
     `item` is the statement it started from, if it did (a hidden field)."""
@@ -240,8 +247,7 @@ class LeerdoelForm(forms.Form):
 
     def clean_item(self) -> int | None:
         """The statement's id; anything else (an old or altered form) is simply no link."""
-        waarde = self.cleaned_data.get("item") or ""
-        return int(waarde) if waarde.isdigit() and len(waarde) < 10 else None
+        return item_id_uit(self.cleaned_data.get("item"))
 
     def clean(self):
         data = super().clean()

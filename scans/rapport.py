@@ -165,11 +165,12 @@ class Rapport:
     @property
     def antwoordvolgorde(self) -> list[Schaaloptie | None]:
         """The answers in the order the report shows them; None is "nog open"."""
-        return [*_volgorde_voor_rapport(self.opties), None]
+        return [*volgorde_voor_rapport(self.opties), None]
 
 
-def _volgorde_voor_rapport(opties: list[Schaaloptie]) -> list[Schaaloptie]:
-    """What one recognises most first, then what is outside one's role."""
+def volgorde_voor_rapport(opties: list[Schaaloptie]) -> list[Schaaloptie]:
+    """What one recognises most first, then what is outside one's role (`opties` in the
+    scale's order); the report and the look back on the leerdoelen step show answers so."""
     binnen = [o for o in opties if not o.buiten_rol]
     buiten = [o for o in opties if o.buiten_rol]
     return [*reversed(binnen), *buiten]
@@ -331,7 +332,7 @@ def _maak_rapport(
         regels = regels_per_groep[sg.groep_id]
         blokken = [
             AntwoordBlok(optie, [r for r in regels if r.optie == optie])
-            for optie in [*_volgorde_voor_rapport(opties), None]
+            for optie in [*volgorde_voor_rapport(opties), None]
         ]
         groepen.append(
             GroepRapport(

@@ -106,11 +106,6 @@ class Stappenplan:
         return self.zoek(stap) or self.vervangen(stap) or self.eerste
 
 
-def _naamveld(groep) -> str:
-    """The field a step heading names a group by: its role name, else its title."""
-    return "rolnaam" if groep.rolnaam else "titel"
-
-
 def stappenplan(scan: Scan) -> Stappenplan:
     """Build the step list for a scan in one query: its groups (for a follow-up scan with
     whether it looks back on earlier leerdoelen). The statements and whether the version
@@ -146,7 +141,7 @@ def stappenplan(scan: Scan) -> Stappenplan:
             # gebied goes by the role name people chose it by on the start page ("Coach:
             # kennis"); its full title is on the start page and in the report.
             groep, onderdeel = in_een_taal(
-                None, (sg.groep, _naamveld(sg.groep)), (categorie, "titel")
+                None, (sg.groep, sg.groep.naamveld), (categorie, "titel")
             )
             titel = ProfielTekst(f"{capfirst(groep)}: {onderdeel.lower()}", groep.taal)
             stappen.append(
@@ -161,7 +156,7 @@ def stappenplan(scan: Scan) -> Stappenplan:
                 )
             )
         if heeft_niveaus and not sg.groep.is_basis:
-            naam = sg.groep.in_taal(_naamveld(sg.groep))
+            naam = sg.groep.in_taal(sg.groep.naamveld)
             gebied = ProfielTekst(capfirst(naam), naam.taal)
             zin = str(_("%(gebied)s: jouw label"))
             stappen.append(

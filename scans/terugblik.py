@@ -15,6 +15,7 @@ from competentieprofiel.inhoud import versie_inhoud
 from competentieprofiel.models import Categorie, Groep, Item, Niveau, Schaaloptie
 
 from .models import Antwoord, Leerdoel, Scan
+from .rapport import volgorde_voor_rapport
 from .stappen import ITEMS, Stappenplan
 
 
@@ -51,13 +52,6 @@ class TerugblikGroep:
     blokken: list[AntwoordBlok] = field(default_factory=list)
 
 
-def _volgorde(opties: list[Schaaloptie]) -> list[Schaaloptie]:
-    """As in the report: what one recognises most first, then what is outside one's role."""
-    opties = sorted(opties, key=lambda o: o.volgorde)
-    binnen = [o for o in opties if not o.buiten_rol]
-    return [*reversed(binnen), *(o for o in opties if o.buiten_rol)]
-
-
 def bouw_terugblik(
     scan: Scan, plan: Stappenplan, leerdoelen: list[Leerdoel]
 ) -> list[TerugblikGroep]:
@@ -91,5 +85,10 @@ def bouw_terugblik(
             groep.open.append(Open(stap.sleutel, stap.categorie, open_hier))
     for groep_id, groep in groepen.items():
         blokken = per_optie[groep_id]
-        groep.blokken = [blokken[o.pk] for o in _volgorde([b.optie for b in blokken.values()])]
+        groep.blokken = [
+            blokken[o.pk]
+            for o in volgorde_voor_rapport(
+                sorted((b.optie for b in blokken.values()), key=lambda o: o.volgorde)
+            )
+        ]
     return list(groepen.values())

@@ -26,6 +26,7 @@ from ..forms import (
     LeerdoelFormSet,
     OpvolgingFormSet,
     StapForm,
+    item_id_uit,
 )
 from ..models import Scan
 from ..stappen import (
@@ -102,9 +103,7 @@ def _na_opslaan(request, scan: Scan, actie: str, doel: Stap | None):
 def _gekozen(plan) -> str:
     """'Basiscompetenties en coach': the chosen groups by role name (else title), each in
     the page's language where translated and otherwise marked with its own."""
-    namen = dict.fromkeys(
-        vertaald(s.groep, "rolnaam" if s.groep.rolnaam else "titel") for s in plan if s.groep
-    )
+    namen = dict.fromkeys(vertaald(s.groep, s.groep.naamveld) for s in plan if s.groep)
     en = conditional_escape(pgettext("de laatste twee in een opsomming", "en"))
     return mark_safe(get_text_list(list(namen), en))
 
@@ -191,16 +190,13 @@ def _itemstap(request, scan, plan, huidig: Stap):
     eerste_keer = eerste_itemstap.sleutel == huidig.sleutel and not bestaand
     # With more than one gebied, the first step says what the scan holds and its time: the
     # start page gave the time per gebied only (with one, it said this already).
-    gebieden = {s.groep.pk for s in plan if s.groep and not s.groep.is_basis}
-    inleiding = (
-        {
+    inleiding = {}
+    if eerste_keer and len({s.groep.pk for s in plan if s.groep and not s.groep.is_basis}) > 1:
+        inleiding = {
             "aantal_items": sum(len(s.item_ids) for s in plan),
             "minuten": geschatte_minuten_plan(plan, inhoud.items),
             "gekozen": _gekozen(plan),
         }
-        if eerste_keer and len(gebieden) > 1
-        else {}
-    )
     return render(
         request,
         "scans/stap.html",
@@ -343,11 +339,8 @@ def _leerdoelen(request, scan, plan, huidig: Stap):
 def _wens_id(request, plan) -> int | None:
     """The statement whose "maak er een leerdoel van" button was pressed, if it is one of
     this scan's."""
-    waarde = request.POST.get("uit_wens", "")
-    if not waarde.isdigit() or len(waarde) > 9:
-        return None
-    item_id = int(waarde)
-    return item_id if any(item_id in s.item_ids for s in plan) else None
+    item_id = item_id_uit(request.POST.get("uit_wens"))
+    return item_id if item_id is not None and any(item_id in s.item_ids for s in plan) else None
 
 
 def _wens_plek(request, wens: int | None) -> int | None:
